@@ -1,0 +1,48 @@
+/*
+ * Reading CSV files into typed tables, against a declared schema.
+ *
+ * Accepts what analysts' tools export: comma or semicolon separators
+ * (found from the header line), decimal commas, UTF-8 with or without
+ * a BOM, Windows-1252, CRLF line ends, quoted fields with separators,
+ * quotes and newlines inside. Parsing is done by libcsv.
+ */
+#ifndef NOKKEL_CSVIN_H
+#define NOKKEL_CSVIN_H
+
+#include "tbl.h"
+
+typedef enum csvin_type {
+    CSVIN_INT,          /* whole number */
+    CSVIN_NUMBER,       /* decimal number, comma or point as decimal mark */
+    CSVIN_YEAR,         /* whole number from 1000 to 2999 */
+    CSVIN_TEXT,         /* any UTF-8 text; codes like "0301" stay text */
+    CSVIN_FLAG          /* multi-choice answer: 1 chosen, 0 or empty not */
+} csvin_type;
+
+typedef struct csvin_column {
+    const char *name;
+    csvin_type type;
+} csvin_column;
+
+typedef struct csvin_schema {
+    const char *table;          /* table name given to the result */
+    size_t ncols;
+    const csvin_column *cols;   /* every column the file must have */
+} csvin_schema;
+
+/*
+ * Reads path into a new table with one column per schema column, in
+ * schema order; file columns may come in any order. Empty cells are
+ * missing values (flags read them as 0). Returns 0 and sets *out (caller
+ * frees with tbl_free), or -1 and sets *err to "path:line:column: what is
+ * wrong" (caller frees). Line and column count from 1; the column is
+ * the field number in the row.
+ */
+int csvin_read(const char *path, const csvin_schema *schema, tbl **out,
+               char **err);
+
+/* Returns the type called name ("int", "number", "year", "text",
+ * "flag"), or -1. */
+int csvin_type_from_name(const char *name);
+
+#endif

@@ -1,0 +1,85 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+
+    if (!p)
+        NK_UNREACHABLE();
+    return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+
+    if (!p)
+        NK_UNREACHABLE();
+    return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p)
+        NK_UNREACHABLE();
+    return p;
+}
+
+char *xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+
+    return memcpy(xmalloc(n), s, n);
+}
+
+char *err_vfmt(const char *fmt, va_list ap)
+{
+    va_list copy;
+    int n;
+    char *s;
+
+    va_copy(copy, ap);
+    n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        NK_UNREACHABLE();
+
+    s = xmalloc((size_t)n + 1);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+char *err_fmt(const char *fmt, ...)
+{
+    va_list ap;
+    char *s;
+
+    va_start(ap, fmt);
+    s = err_vfmt(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+int err_set(char **err, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!err)
+        return -1;
+    va_start(ap, fmt);
+    *err = err_vfmt(fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+_Noreturn void err_unreachable(const char *file, int line)
+{
+    fprintf(stderr, "nokkel: %s:%d: internal error (out of memory or a bug)\n",
+            file, line);
+    abort();
+}

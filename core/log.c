@@ -1,0 +1,44 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "log.h"
+
+int log_verbose;
+
+static void log_line(const char *kind, const char *fmt, va_list ap)
+{
+    fputs("nokkel: ", stderr);
+    if (kind)
+        fputs(kind, stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+void log_warn(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    log_line("warning: ", fmt, ap);
+    va_end(ap);
+}
+
+void log_note(const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!log_verbose)
+        return;
+    va_start(ap, fmt);
+    log_line(NULL, fmt, ap);
+    va_end(ap);
+}
+
+double log_now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

@@ -1,0 +1,50 @@
+/*
+ * The PDF writer: typesets the report's DocBook tree with pango and
+ * draws it with cairo. Charts are drawn as vectors from their specs,
+ * found by the figure's xml:id.
+ *
+ * The subset of DocBook it sets: book (info/title, info/subtitle),
+ * chapter, section (nested), title, para, emphasis, itemizedlist and
+ * orderedlist with listitem/para, figure (title, mediaobject with
+ * textobject/phrase as alt text and caption/para), table (title, CALS
+ * tgroup with thead/tbody/row/entry, caption) and sidebar.
+ */
+#ifndef NOKKEL_PDF_H
+#define NOKKEL_PDF_H
+
+#include <libxml/tree.h>
+
+#include "chart.h"
+
+typedef struct pdf_style {
+    double page_width;      /* points; A4 is 595.28 x 841.89 */
+    double page_height;
+    double margin_top;
+    double margin_bottom;
+    double margin_inner;
+    double margin_outer;
+    const char *font;       /* body family, e.g. "Noto Serif" */
+    const char *heading_font;   /* headings, captions, tables, charts */
+    double body_size;       /* points */
+    double line_height;     /* body leading in points */
+    double title_size;      /* title page */
+    double chapter_size;
+    double section_size;
+    double caption_size;
+    double table_size;
+    const char *lang;       /* "nb" */
+    long long date;         /* creation date, seconds since the epoch */
+} pdf_style;
+
+/* Fills style with the defaults (A4, Noto fonts, 10/14 pt body). */
+void pdf_style_default(pdf_style *style);
+
+/*
+ * Writes doc as a PDF at path (the caller handles temporary names).
+ * Figures are numbered "Figur N:" and tables "Tabell N:" in document
+ * order. Returns 0, or -1 and sets *err (caller frees).
+ */
+int pdf_write(xmlDocPtr doc, const chart_set *charts, const pdf_style *style,
+              const char *path, char **err);
+
+#endif

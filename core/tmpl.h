@@ -1,0 +1,58 @@
+/*
+ * Norwegian text templates.
+ *
+ * A template file holds named templates; each starts with a line
+ * "[name]" and runs to the next such line. Lines starting with "#" are
+ * comments; the lines of a template are joined with single spaces, so a
+ * template is one paragraph.
+ *
+ * A placeholder is {name} or {name|filter|filter:arg:arg}. The name is
+ * looked up through a callback; filters run left to right. Formatting
+ * filters (from fmt.h):
+ *   tall[:d]        prose number, d decimals (default 0)
+ *   tabell[:d]      table number
+ *   prosent[:d]     "20 prosent"
+ *   prosentord      "åtte prosent", words up to twelve
+ *   ord             number as a word up to twelve ("åtte"); ord:n for
+ *                   neuter ("ett")
+ *   kroner[:d]      an amount in kroner: "56,9 millioner kroner"
+ *   aar             a year, never grouped
+ * Value filters (number in, number out):
+ *   abs             absolute value
+ * Choice filter:
+ *   valg:a:b[:c]    a when the value is above zero, b below, c (or b)
+ *                   at zero: {endring|valg:en økning:en nedgang}
+ * Without a formatting filter, a number prints as "tall" with no
+ * decimals when it is whole and one decimal otherwise; text prints as is.
+ */
+#ifndef NOKKEL_TMPL_H
+#define NOKKEL_TMPL_H
+
+typedef struct tmpl_set tmpl_set;
+
+/*
+ * Looks up a placeholder. Returns 1 and sets *num for a number, 2 and
+ * sets *text (borrowed until render returns) for text, 0 when unknown.
+ */
+typedef int (*tmpl_lookup_fn)(void *ud, const char *name, double *num,
+                              const char **text);
+
+/* Reads a template file. Returns 0 and sets *out (free with tmpl_free),
+ * or -1 and sets *err to "path:line: what is wrong". */
+int tmpl_load(const char *path, tmpl_set **out, char **err);
+
+void tmpl_free(tmpl_set *set);
+
+/* Returns 1 when the set has a template called name. */
+int tmpl_has(const tmpl_set *set, const char *name);
+
+/*
+ * Renders template name. Returns 0 and sets *out (caller frees), or -1
+ * and sets *err to "path:line: template name: what is wrong", the line
+ * being the placeholder's. Unknown templates, names and filters, and a
+ * number filter given text, are errors.
+ */
+int tmpl_render(const tmpl_set *set, const char *name, tmpl_lookup_fn lookup,
+                void *ud, char **out, char **err);
+
+#endif

@@ -1,0 +1,1 @@
+#include <nokkel/plugin.h>
