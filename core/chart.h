@@ -20,8 +20,23 @@ typedef enum chart_kind {
 typedef struct chart_series {
     char *name;         /* legend text */
     double *values;     /* ncat values; NaN is a gap, never zero */
-    uint32_t color;     /* 0xRRGGBB */
+    uint32_t color;     /* 0xRRGGBB, or CHART_AUTO_COLOR */
 } chart_series;
+
+/*
+ * A series whose color has any of these bits set takes chart_palette(i),
+ * i being its place in the spec; the low 24 bits are then ignored. Plain
+ * 0x000000 stays black.
+ */
+#define CHART_AUTO_COLOR 0xFF000000u
+
+/*
+ * Returns colour i (0xRRGGBB) of the default palette, repeating after
+ * its last colour: dark blue, orange, bluish green, light blue,
+ * red-brown, grey, yellow. The first four differ in lightness as well
+ * as hue, so they stay apart in greyscale and for colour-blind readers.
+ */
+uint32_t chart_palette(size_t i);
 
 typedef struct chart_spec {
     char *id;               /* the figure's xml:id, for messages */
@@ -44,27 +59,90 @@ typedef struct chart_spec {
     double height;
 } chart_spec;
 
-/* Returns an empty spec with defaults set; free with chart_spec_free. */
+/*
+ * Returns an empty spec with defaults set (a line chart, "Noto Sans"
+ * 8 pt, 430 x 250 points, no decimals); free with chart_spec_free.
+ */
 chart_spec *chart_spec_new(void);
 
+/* Frees spec and every string and array it points to. */
 void chart_spec_free(chart_spec *spec);
 
-/* Checks a spec: values finite or NaN, categories and series present.
- * Returns 0, or -1 and sets *err to "figure id: what is wrong". */
+/* Sets the n category labels (copied). Call before adding series. */
+void chart_spec_set_categories(chart_spec *spec, const char *const *labels,
+                               size_t n);
+
+/* Appends a series named name (copied) with spec->ncat values (copied)
+ * and a colour, which may be CHART_AUTO_COLOR. */
+void chart_spec_add_series(chart_spec *spec, const char *name,
+                           const double *values, uint32_t color);
+
+/*
+ * Checks a spec: categories (1 to 60) and series present, every value
+ * finite or NaN, no negative value in stacked bars, a positive size and
+ * font size. Returns 0, or -1 and sets *err to "figure id: what is
+ * wrong" (caller frees).
+ */
 int chart_check(const chart_spec *spec, char **err);
 
 /*
  * Draws the chart into the rectangle (0, 0, spec->width, spec->height)
- * of cr's user space, leaving cr's state as it found it. The spec must
- * have passed chart_check. Returns 0, or -1 and sets *err.
+ * of cr's user space, leaving cr's state as it found it. It paints no
+ * background. The spec is checked with chart_check first. Returns 0, or
+ * -1 and sets *err: a failed check, labels that cannot fit the size, or
+ * cr in an error state ("figure id: cannot draw: ...").
+ *
+ * The layout is measured once with pango, without hinting, in a
+ * context of its own, so a chart is laid out the same on every surface
+ * and in chart_layout_boxes. Labels never overlap and stay inside the
+ * chart: category labels that do not fit side by side are wrapped,
+ * turned on their side, or (years) shown every k-th, counted back from
+ * the last; the ticks thin out when their labels crowd; line ends carry
+ * the series names when they fit, a legend below the plot is used
+ * otherwise. Value labels are for bars only: above (beside) each bar,
+ * inside each segment of stacked bars; they are left out where the bars
+ * are too narrow for them, even turned on their side.
  */
 int chart_draw(cairo_t *cr, const chart_spec *spec, char **err);
 
-/* Writes the chart as an SVG or a PNG (scale pixels per point) file at
- * path. Returns 0, or -1 and sets *err. */
+/*
+ * Writes the chart as an SVG or a PNG (scale pixels per point, on
+ * white) file at path; the caller handles temporary names. The same
+ * spec gives the same bytes. Returns 0, or -1 and sets *err to a failed
+ * check or "path: cannot write: <reason>", the reason from cairo or,
+ * for the SVG file itself, from the system.
+ */
 int chart_write_svg(const chart_spec *spec, const char *path, char **err);
 int chart_write_png(const chart_spec *spec, const char *path, double scale,
                     char **err);
+
+/* What a box of the layout holds. */
+typedef enum chart_box_kind {
+    CHART_BOX_PLOT,         /* the plot area; no text */
+    CHART_BOX_TICK,         /* a value axis tick label */
+    CHART_BOX_CATEGORY,     /* a category label */
+    CHART_BOX_VALUE,        /* a value written on or beside a bar */
+    CHART_BOX_LEGEND,       /* a legend entry: swatch and name */
+    CHART_BOX_LINE_END,     /* a series name at the end of its line */
+    CHART_BOX_UNIT          /* the unit, as axis title */
+} chart_box_kind;
+
+/* A rectangle of the chart, in points from its top left corner. */
+typedef struct chart_box {
+    chart_box_kind kind;
+    double x, y, w, h;
+    char *text;             /* the text drawn; NULL for the plot area */
+} chart_box;
+
+/*
+ * Lays out spec as chart_draw does and returns the plot area first,
+ * then every label drawn, in *boxes (*n of them; free with
+ * chart_boxes_free). Returns 0, or -1 and sets *err as chart_draw.
+ */
+int chart_layout_boxes(const chart_spec *spec, chart_box **boxes, size_t *n,
+                       char **err);
+
+void chart_boxes_free(chart_box *boxes, size_t n);
 
 /* A set of specs keyed by figure id; owns them. */
 typedef struct chart_set {

@@ -5,6 +5,12 @@
  * (found from the header line), decimal commas, UTF-8 with or without
  * a BOM, Windows-1252, CRLF line ends, quoted fields with separators,
  * quotes and newlines inside. Parsing is done by libcsv.
+ *
+ * Lines end at LF, CRLF or a lone CR; blank lines are skipped. Cells and
+ * header names lose surrounding spaces and tabs. Numbers take an
+ * optional sign ('-', '+' or U+2212), digits grouped in threes by a
+ * space, U+00A0 or U+202F, a decimal comma or point and an exponent,
+ * whatever the process locale.
  */
 #ifndef NOKKEL_CSVIN_H
 #define NOKKEL_CSVIN_H
@@ -35,8 +41,10 @@ typedef struct csvin_schema {
  * schema order; file columns may come in any order. Empty cells are
  * missing values (flags read them as 0). Returns 0 and sets *out (caller
  * frees with tbl_free), or -1 and sets *err to "path:line:column: what is
- * wrong" (caller frees). Line and column count from 1; the column is
- * the field number in the row.
+ * wrong" (caller frees). Line and column count from 1; the line is the
+ * one the row starts on and the column is the field number in the row,
+ * except for bad bytes and misplaced quotes, where the column counts
+ * characters in the line.
  */
 int csvin_read(const char *path, const csvin_schema *schema, tbl **out,
                char **err);

@@ -1,1 +1,949 @@
-/* placeholder until the module lands */
+/*
+ * The Lua host: state, sandbox, limits, and the functions report scripts
+ * call (report, plugin, indicator, templates, fmt, require). Building
+ * the document from the returned report table is in lreport.c.
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
+#include "err.h"
+#include "fmt.h"
+#include "lhost.h"
+#include "lhost_int.h"
+#include "log.h"
+#include "tmpl.h"
+
+/* A script may run this many VM instructions, and allocate this much. */
+#define STEP_LIMIT 200000000L
+#define STEP_CHUNK 10000
+#define MEMORY_LIMIT ((size_t)512 << 20)
+
+/* Allocator with a ceiling, so a memory bomb is an error, not a crash. */
+static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    lhost *h = ud;
+
+    if (!ptr)
+        osize = 0;
+    if (nsize == 0) {
+        free(ptr);
+        h->mem_used -= osize;
+        return NULL;
+    }
+    if (nsize > osize && h->mem_used + (nsize - osize) > MEMORY_LIMIT)
+        return NULL;
+    ptr = realloc(ptr, nsize);
+    if (ptr)
+        h->mem_used += nsize - osize;
+    return ptr;
+}
+
+/* Stops a runaway script with the line it has reached. The hook runs
+ * inside the interrupted function, which is level 0 here. */
+static void l_hook(lua_State *L, lua_Debug *ar)
+{
+    lhost *h = lhost_self(L);
+    lua_Debug where;
+
+    (void)ar;
+    h->steps += STEP_CHUNK;
+    if (h->steps <= STEP_LIMIT)
+        return;
+    if (lua_getstack(L, 0, &where) && lua_getinfo(L, "Sl", &where) &&
+        where.currentline > 0)
+        lua_pushfstring(L, "%s:%d: ", where.short_src, where.currentline);
+    else
+        lua_pushliteral(L, "");
+    lua_pushfstring(L, "the script ran over %d million instructions and "
+                    "was stopped (an endless loop?)",
+                    (int)(STEP_LIMIT / 1000000));
+    lua_concat(L, 2);
+    lua_error(L);
+}
+
+lhost *lhost_self(lua_State *L)
+{
+    lhost *h;
+
+    lua_getallocf(L, (void **)&h);
+    return h;
+}
+
+/* Pushes "file:line: " of the innermost script frame, or "". */
+static void push_script_where(lua_State *L)
+{
+    lua_Debug ar;
+
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+            return;
+        }
+    }
+    lua_pushliteral(L, "");
+}
+
+/* Message handler: turns any error value into "where: message" plus a
+ * short traceback of the script's own frames. */
+static int l_msgh(lua_State *L)
+{
+    const char *msg = lua_tostring(L, 1);
+
+    if (!msg) {
+        int named = luaL_callmeta(L, 1, "__tostring");
+
+        if (named && lua_type(L, -1) != LUA_TSTRING) {
+            lua_pop(L, 1);
+            named = 0;
+        }
+        push_script_where(L);
+        if (named)
+            lua_insert(L, -2);              /* err where text */
+        else
+            lua_pushfstring(L, "error with a %s value instead of a message",
+                            luaL_typename(L, 1));
+        lua_concat(L, 2);
+        msg = lua_tostring(L, -1);
+    }
+    luaL_traceback(L, L, msg, 1);           /* msg ... trace */
+    return 1;
+}
+
+/*
+ * Shortens a Lua traceback to the message and at most five frames from
+ * the scripts, dropping C frames. Caller frees.
+ */
+static char *short_trace(const char *trace)
+{
+    const char *tb = strstr(trace, "\nstack traceback:");
+    char *out;
+    int frames = 0;
+
+    if (!tb)
+        return xstrdup(trace);
+    out = err_fmt("%.*s", (int)(tb - trace), trace);
+    for (const char *line = tb + 1; *line && frames < 5;) {
+        size_t len = strcspn(line, "\n");
+        const char *text = line;
+
+        while (*text == '\t')
+            text++;
+        if (strncmp(text, "[C]", 3) != 0 && strncmp(text, "stack", 5) != 0 &&
+            strncmp(text, "(...", 4) != 0) {
+            char *next = err_fmt("%s\n  %.*s", out,
+                                 (int)(len - (size_t)(text - line)), text);
+
+            free(out);
+            out = next;
+            frames++;
+        }
+        line += len;
+        if (*line == '\n')
+            line++;
+    }
+    return out;
+}
+
+int lhost_pcall(lua_State *L, int nargs, int nresults, char **err)
+{
+    int base = lua_gettop(L) - nargs;
+    int rc;
+
+    lua_pushcfunction(L, l_msgh);
+    lua_insert(L, base);                    /* msgh fn args */
+    rc = lua_pcall(L, nargs, nresults, base);
+    lua_remove(L, base);                    /* results, or the error */
+    if (rc == LUA_OK)
+        return 0;
+    *err = short_trace(lua_tostring(L, -1) ? lua_tostring(L, -1) : "?");
+    lua_pop(L, 1);
+    return -1;
+}
+
+/* Returns "dir/name" or name when dir is ".". Caller frees. */
+char *lhost_join(const char *dir, const char *name)
+{
+    if (strcmp(dir, ".") == 0)
+        return xstrdup(name);
+    return err_fmt("%s/%s", dir, name);
+}
+
+/* Returns the folder part of path ("." when none). Caller frees. */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+
+    if (!slash)
+        return xstrdup(".");
+    if (slash == path)
+        return xstrdup("/");
+    return err_fmt("%.*s", (int)(slash - path), path);
+}
+
+/* Returns 1 when a relative path stays inside the folder it starts in. */
+int lhost_path_inside(const char *rel)
+{
+    const char *p = rel;
+
+    if (*rel == '/' || *rel == '\0')
+        return 0;
+    while (*p) {
+        size_t len = strcspn(p, "/");
+
+        if (len == 2 && p[0] == '.' && p[1] == '.')
+            return 0;
+        p += len;
+        if (*p == '/')
+            p++;
+    }
+    return 1;
+}
+
+/* Returns 1 when name is a plain file name part: a-z, 0-9, _ and -. */
+static int plain_name(const char *name)
+{
+    if (!*name)
+        return 0;
+    for (const char *c = name; *c; c++) {
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+              *c == '_' || *c == '-'))
+            return 0;
+    }
+    return 1;
+}
+
+/*
+ * Loads a text chunk from path into the sandbox and leaves it on the
+ * stack, or raises the load error. Binary chunks are refused.
+ */
+static void load_sandboxed(lua_State *L, const char *path, int env)
+{
+    if (luaL_loadfilex(L, path, "t") != LUA_OK)
+        lua_error(L);
+    lua_pushvalue(L, env);                  /* chunk env */
+    if (!lua_setupvalue(L, -2, 1))          /* chunk */
+        lua_pop(L, 1);
+}
+
+/* require(name): runs scripts/<name>.lua once and returns its value. */
+static int l_require(lua_State *L)
+{
+    lhost *h = lhost_self(L);
+    const char *name = luaL_checkstring(L, 1);
+    char *file;
+    char *path;
+
+    if (!plain_name(name))
+        return luaL_error(L, "require \"%s\": a script name is lowercase "
+                          "letters, digits, - and _ (scripts are found in %s)",
+                          name, h->scripts_dir);
+    lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.loaded");
+    lua_getfield(L, -1, name);              /* name loaded value */
+    if (!lua_isnil(L, -1))
+        return 1;
+    lua_pop(L, 1);                          /* name loaded */
+
+    file = err_fmt("%s.lua", name);
+    path = lhost_join(h->scripts_dir, file);
+    free(file);
+    lua_pushstring(L, path);
+    free(path);
+    lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.env");
+    load_sandboxed(L, lua_tostring(L, -2), lua_gettop(L));
+    lua_call(L, 0, 1);                      /* name loaded path env value */
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        lua_pushboolean(L, 1);
+    }
+    lua_pushvalue(L, -1);
+    lua_setfield(L, 2, name);               /* loaded[name] = value */
+    return 1;
+}
+
+/* Reads data/<year>/schema.lua into the data set. */
+static void load_schema(lua_State *L, lhost *h)
+{
+    char *path = lhost_join(data_dir(h->data), "schema.lua");
+    char *err = NULL;
+    int rc;
+
+    lua_pushstring(L, path);
+    free(path);
+    lua_newtable(L);                        /* path env */
+    load_sandboxed(L, lua_tostring(L, -2), lua_gettop(L));
+    lua_call(L, 0, 1);                      /* path env schema */
+    if (!lua_istable(L, -1))
+        luaL_error(L, "%s: must return a table of tables", lua_tostring(L, -3));
+    rc = lhost_declare_tables(L, h, lua_tostring(L, -3), &err);
+    if (rc != 0) {
+        lua_pushstring(L, err);
+        free(err);
+        lua_error(L);
+    }
+    lua_pop(L, 3);
+}
+
+/* Sets a string setting of the host from the report table, or a default. */
+static char *setting(lua_State *L, int t, const char *field, const char *def)
+{
+    const char *v;
+
+    lua_getfield(L, t, field);
+    v = lua_tostring(L, -1);
+    if (!v && !lua_isnil(L, -1))
+        luaL_error(L, "report: %s must be a string", field);
+    v = v ? v : def;
+    lua_pop(L, 1);
+    return v ? xstrdup(v) : NULL;
+}
+
+/* report{...}: records the report's settings, opens its data folder and
+ * returns the table for the script to fill in. */
+static int l_report(lua_State *L)
+{
+    lhost *h = lhost_self(L);
+    char *data;
+    char *lang;
+    char *tdefault;
+
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (h->data)
+        return luaL_error(L, "report{} is called twice");
+
+    data = setting(L, 1, "data", NULL);
+    if (!data)
+        return luaL_error(L, "report: no data folder (data = \"data/2025\")");
+    lang = setting(L, 1, "lang", "nb");
+    tdefault = err_fmt("templates/%s", lang);
+    free(lang);
+    h->templates_dir = setting(L, 1, "templates", tdefault);
+    free(tdefault);
+    if (!lhost_path_inside(data) || !lhost_path_inside(h->templates_dir)) {
+        free(data);
+        return luaL_error(L, "report: data and templates must be folders "
+                          "inside the report's folder %s", h->root);
+    }
+
+    h->data_path = lhost_join(h->root, data);
+    free(data);
+    h->data = data_new(h->data_path);
+    plg_set_data(h->plugins, h->data);
+    load_schema(L, h);
+
+    lua_pushstring(L, "report");
+    lua_setfield(L, 1, "kind");
+    lua_settop(L, 1);
+    return 1;
+}
+
+/* Element constructors: chapter{...}, section{...} and the like mark
+ * their table with its kind and where it was written. */
+static int l_element(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_setfield(L, 1, "kind");
+    luaL_where(L, 1);
+    lua_setfield(L, 1, "where");
+    return 1;
+}
+
+/* para "text" or para{text = "..."}. */
+static int l_para(lua_State *L)
+{
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        lua_createtable(L, 0, 3);
+        lua_pushvalue(L, 1);
+        lua_setfield(L, -2, "text");
+        lua_replace(L, 1);
+    }
+    return l_element(L);
+}
+
+/* Pushes a result column value: whole numbers as integers, so scripts
+ * print 25 and not 25.0. */
+void lhost_push_number(lua_State *L, double v)
+{
+    if (v == floor(v) && fabs(v) < 9.0e15)
+        lua_pushinteger(L, (lua_Integer)v);
+    else
+        lua_pushnumber(L, v);
+}
+
+/* Pushes the named values of a list as a table {name = value}. */
+static void push_named(lua_State *L, const plg_value *list, size_t n)
+{
+    lua_createtable(L, 0, (int)n);
+    for (size_t i = 0; i < n; i++) {
+        lhost_push_number(L, list[i].value);
+        lua_setfield(L, -2, list[i].name);
+    }
+}
+
+/* Pushes a result as {indicator, rows, names, columns, values,
+ * denominators, unit, source}. */
+static void push_result(lua_State *L, const char *name,
+                        const struct nk_result *res)
+{
+    const tbl *t = res->table;
+
+    lua_createtable(L, 0, 8);
+    lua_pushstring(L, name);
+    lua_setfield(L, -2, "indicator");
+    lua_pushinteger(L, (lua_Integer)t->nrows);
+    lua_setfield(L, -2, "rows");
+    lua_createtable(L, (int)t->ncols, 0);   /* res names */
+    lua_createtable(L, 0, (int)t->ncols);   /* res names columns */
+    for (size_t c = 0; c < t->ncols; c++) {
+        const tbl_column *col = &t->cols[c];
+
+        lua_pushstring(L, col->name);
+        lua_rawseti(L, -3, (lua_Integer)c + 1);
+        lua_createtable(L, (int)t->nrows, 0);
+        for (size_t r = 0; r < t->nrows; r++) {
+            if (col->type == TBL_NUMBER)
+                lhost_push_number(L, col->num[r]);
+            else
+                lua_pushstring(L, col->text[r] ? col->text[r] : "");
+            lua_rawseti(L, -2, (lua_Integer)r + 1);
+        }
+        lua_setfield(L, -2, col->name);
+    }
+    lua_setfield(L, -3, "columns");
+    lua_setfield(L, -2, "names");           /* res */
+    push_named(L, res->values, res->nvalues);
+    lua_setfield(L, -2, "values");
+    push_named(L, res->denominators, res->ndenominators);
+    lua_setfield(L, -2, "denominators");
+    lua_pushstring(L, res->unit ? res->unit : "");
+    lua_setfield(L, -2, "unit");
+    lua_pushstring(L, res->source ? res->source : "");
+    lua_setfield(L, -2, "source");
+}
+
+/*
+ * Computes an indicator with the parameters in the table at index params
+ * (may be absent) and pushes the result table. Parameter values become
+ * strings; they stay anchored on the stack until plg_compute returns.
+ */
+static int compute(lua_State *L, const char *name, int params)
+{
+    lhost *h = lhost_self(L);
+    plg_param list[32];
+    size_t n = 0;
+    char *err = NULL;
+    const struct nk_result *res;
+
+    if (!lua_isnoneornil(L, params)) {
+        luaL_checktype(L, params, LUA_TTABLE);
+        luaL_checkstack(L, 40, "indicator parameters");
+        lua_pushnil(L);
+        while (lua_next(L, params) != 0) {  /* ... key value */
+            if (n == 32 || lua_type(L, -2) != LUA_TSTRING ||
+                !lua_isstring(L, -1))
+                return luaL_error(L, "indicator %s: parameters are at most "
+                                  "32 name = string or number pairs", name);
+            list[n].name = lua_tostring(L, -2);
+            list[n].value = lua_tostring(L, -1);
+            n++;
+            lua_insert(L, -2);              /* ... value key */
+        }
+    }
+    res = plg_compute(h->plugins, name, list, n, &err);
+    if (!res) {
+        lua_pushstring(L, err);
+        free(err);
+        return lua_error(L);
+    }
+    push_result(L, name, res);
+    return 1;
+}
+
+static int l_indicator(lua_State *L)
+{
+    return compute(L, luaL_checkstring(L, 1), 2);
+}
+
+static int l_plugin_indicator(lua_State *L)
+{
+    return compute(L, lua_tostring(L, lua_upvalueindex(1)), 1);
+}
+
+/* plugin "name": loads a plugin and returns {indicator = function}. */
+static int l_plugin(lua_State *L)
+{
+    lhost *h = lhost_self(L);
+    const char *name = luaL_checkstring(L, 1);
+    char *err = NULL;
+    const nk_plugin *desc;
+
+    if (!h->data)
+        return luaL_error(L, "plugin \"%s\": call report{} first, so the "
+                          "data folder is known", name);
+    desc = plg_load(h->plugins, name, &err);
+    if (!desc) {
+        lua_pushstring(L, err);
+        free(err);
+        return lua_error(L);
+    }
+    lua_newtable(L);
+    for (const nk_indicator *ind = desc->indicators; ind->name; ind++) {
+        lua_pushstring(L, ind->name);
+        lua_pushcclosure(L, l_plugin_indicator, 1);
+        lua_setfield(L, -2, ind->name);
+    }
+    return 1;
+}
+
+/* Template rendering looks up placeholders in the call's arguments:
+ * an indicator result's values first, then plain fields. */
+typedef struct lookup_ctx {
+    lua_State *L;
+    int first;
+    int last;
+} lookup_ctx;
+
+/* Reads t[name] raw (no metamethods, so no Lua error can escape into
+ * tmpl_render), following dots: "kbs.values.siste". Leaves one value. */
+static void raw_path(lua_State *L, int t, const char *name)
+{
+    lua_pushvalue(L, t);
+    while (*name && lua_istable(L, -1)) {
+        size_t len = strcspn(name, ".");
+
+        lua_pushlstring(L, name, len);
+        lua_rawget(L, -2);
+        lua_remove(L, -2);
+        name += len;
+        if (*name == '.')
+            name++;
+    }
+    if (*name) {
+        lua_pop(L, 1);
+        lua_pushnil(L);
+    }
+}
+
+static int lookup(void *ud, const char *name, double *num, const char **text)
+{
+    lookup_ctx *ctx = ud;
+    lua_State *L = ctx->L;
+
+    for (int i = ctx->first; i <= ctx->last; i++) {
+        if (!lua_istable(L, i))
+            continue;
+        lua_pushliteral(L, "values");
+        lua_rawget(L, i);
+        for (int pass = 0; pass < 2; pass++) {
+            raw_path(L, pass == 0 ? lua_gettop(L) : i, name);
+            if (lua_type(L, -1) == LUA_TNUMBER) {
+                *num = lua_tonumber(L, -1);
+                lua_pop(L, 2);
+                return 1;
+            }
+            if (lua_type(L, -1) == LUA_TSTRING) {
+                /* Anchored by the argument table until render returns. */
+                *text = lua_tostring(L, -1);
+                lua_pop(L, 2);
+                return 2;
+            }
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    return 0;
+}
+
+/* t.name(args...): renders one template of a templates() set. */
+static int l_render(lua_State *L)
+{
+    tmpl_set **set = lua_touserdata(L, lua_upvalueindex(1));
+    const char *name = lua_tostring(L, lua_upvalueindex(2));
+    lookup_ctx ctx = { L, 1, lua_gettop(L) };
+    char *out = NULL;
+    char *err = NULL;
+
+    if (tmpl_render(*set, name, lookup, &ctx, &out, &err) != 0) {
+        luaL_where(L, 1);
+        lua_pushstring(L, err);
+        free(err);
+        lua_concat(L, 2);
+        return lua_error(L);
+    }
+    lua_pushstring(L, out);
+    free(out);
+    return 1;
+}
+
+/* __index of a templates() set: returns a render function. */
+static int l_template_index(lua_State *L)
+{
+    tmpl_set **set = luaL_checkudata(L, 1, "nokkel.templates");
+    const char *name = luaL_checkstring(L, 2);
+
+    if (!tmpl_has(*set, name))
+        return luaL_error(L, "no template \"%s\" in %s", name,
+                          lua_tostring(L, lua_upvalueindex(1)));
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, l_render, 2);
+    return 1;
+}
+
+static int l_template_gc(lua_State *L)
+{
+    tmpl_set **set = luaL_checkudata(L, 1, "nokkel.templates");
+
+    tmpl_free(*set);
+    *set = NULL;
+    return 0;
+}
+
+/* templates "forskning": loads templates/<lang>/forskning.txt. */
+static int l_templates(lua_State *L)
+{
+    lhost *h = lhost_self(L);
+    const char *name = luaL_checkstring(L, 1);
+    tmpl_set **set;
+    char *dir;
+    char *file;
+    char *err = NULL;
+
+    if (!h->templates_dir)
+        return luaL_error(L, "templates \"%s\": call report{} first", name);
+    if (!plain_name(name))
+        return luaL_error(L, "templates \"%s\": not a plain file name", name);
+
+    set = lua_newuserdatauv(L, sizeof *set, 0);
+    *set = NULL;
+    luaL_setmetatable(L, "nokkel.templates");
+    dir = lhost_join(h->root, h->templates_dir);
+    file = err_fmt("%s/%s.txt", dir, name);
+    free(dir);
+    if (tmpl_load(file, set, &err) != 0) {
+        free(file);
+        lua_pushstring(L, err);
+        free(err);
+        return lua_error(L);
+    }
+    free(file);
+    return 1;
+}
+
+/* The fmt table: Norwegian formatting for scripts. Each takes a number
+ * and an optional count of decimals. */
+typedef char *(*fmt_fn)(double v, int decimals);
+
+static char *f_tall(double v, int d) { return fmt_number(v, d, FMT_PROSE); }
+static char *f_tabell(double v, int d) { return fmt_number(v, d, FMT_TABLE); }
+static char *f_prosent(double v, int d) { return fmt_percent(v, d, FMT_PROSE); }
+static char *f_prosent_tabell(double v, int d)
+{
+    return fmt_percent(v, d, FMT_TABLE);
+}
+static char *f_kroner(double v, int d) { return fmt_money(v, d); }
+static char *f_aar(double v, int d) { (void)d; return fmt_year(v); }
+static char *f_ord(double v, int d) { (void)d; return fmt_word(v, 0); }
+static char *f_prosentord(double v, int d)
+{
+    (void)d;
+    return fmt_percent_words(v);
+}
+
+static int l_fmt(lua_State *L)
+{
+    fmt_fn fn = (fmt_fn)lua_touserdata(L, lua_upvalueindex(1));
+    double v = luaL_checknumber(L, 1);
+    lua_Integer d = luaL_optinteger(L, 2, 0);
+    char *s;
+
+    luaL_argcheck(L, d >= 0 && d <= 6, 2, "decimals from 0 to 6");
+    s = fn(v, (int)d);
+    lua_pushstring(L, s);
+    free(s);
+    return 1;
+}
+
+static int l_fmt_periode(lua_State *L)
+{
+    char *s = fmt_range(luaL_checknumber(L, 1), luaL_checknumber(L, 2));
+
+    lua_pushstring(L, s);
+    free(s);
+    return 1;
+}
+
+static void open_fmt(lua_State *L)
+{
+    static const struct { const char *name; fmt_fn fn; } fns[] = {
+        { "tall", f_tall },         { "tabell", f_tabell },
+        { "prosent", f_prosent },   { "prosent_tabell", f_prosent_tabell },
+        { "kroner", f_kroner },     { "aar", f_aar },
+        { "ord", f_ord },           { "prosentord", f_prosentord },
+    };
+
+    lua_newtable(L);
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+        /* Function pointers travel as light userdata; POSIX makes the
+         * conversion safe. */
+        lua_pushlightuserdata(L, (void *)fns[i].fn);
+        lua_pushcclosure(L, l_fmt, 1);
+        lua_setfield(L, -2, fns[i].name);
+    }
+    lua_pushcfunction(L, l_fmt_periode);
+    lua_setfield(L, -2, "periode");
+}
+
+/* Copies the named fields of the table at index from into the table on
+ * top of the stack. */
+static void copy_fields(lua_State *L, int from, const char *const *names)
+{
+    for (; *names; names++) {
+        lua_getfield(L, from, *names);
+        lua_setfield(L, -2, *names);
+    }
+}
+
+/* Copies a standard library into env (on top), leaving out the named
+ * members. */
+static void copy_lib(lua_State *L, const char *lib, const char *const *drop)
+{
+    lua_getglobal(L, lib);                  /* env lib */
+    lua_newtable(L);                        /* env lib copy */
+    lua_pushnil(L);
+    while (lua_next(L, -3) != 0) {          /* env lib copy key value */
+        int keep = 1;
+
+        for (const char *const *d = drop; d && *d; d++)
+            keep &= !(lua_type(L, -2) == LUA_TSTRING &&
+                      strcmp(lua_tostring(L, -2), *d) == 0);
+        if (keep) {
+            lua_pushvalue(L, -2);
+            lua_pushvalue(L, -2);
+            lua_rawset(L, -5);
+        }
+        lua_pop(L, 1);                      /* env lib copy key */
+    }
+    lua_remove(L, -2);                      /* env copy */
+    lua_setfield(L, -2, lib);               /* env */
+}
+
+/* getmetatable for tables only: the shared string metatable stays out
+ * of reach. */
+static int l_getmetatable(lua_State *L)
+{
+    if (lua_type(L, 1) != LUA_TTABLE || !lua_getmetatable(L, 1))
+        return 0;
+    lua_getfield(L, -1, "__metatable");
+    return lua_isnil(L, -1) ? (lua_pop(L, 1), 1) : 1;
+}
+
+/* print(...): a line on stderr, for editors following a script. */
+static int l_print(lua_State *L)
+{
+    int n = lua_gettop(L);
+
+    fputs("nokkel: lua:", stderr);
+    for (int i = 1; i <= n; i++) {
+        fputc(' ', stderr);
+        fputs(luaL_tolstring(L, i, NULL), stderr);
+        lua_pop(L, 1);
+    }
+    fputc('\n', stderr);
+    return 0;
+}
+
+/* Adds an element constructor called name for kind to the table on top. */
+static void add_element(lua_State *L, const char *name, const char *kind,
+                        lua_CFunction fn)
+{
+    lua_pushstring(L, kind);
+    lua_pushcclosure(L, fn, 1);
+    lua_setfield(L, -2, name);
+}
+
+/* Adds the report vocabulary to the table on top of the stack. */
+static void open_vocabulary(lua_State *L)
+{
+    static const char *const elements[] = {
+        "chapter", "section", "list", "sidebar", "figure", NULL
+    };
+
+    for (const char *const *e = elements; *e; e++)
+        add_element(L, *e, *e, l_element);
+    add_element(L, "para", "para", l_para);
+    add_element(L, "line", "line", l_element);
+    add_element(L, "bar", "bar", l_element);
+
+    lua_pushcfunction(L, l_report);
+    lua_setfield(L, -2, "report");
+    lua_pushcfunction(L, l_plugin);
+    lua_setfield(L, -2, "plugin");
+    lua_pushcfunction(L, l_indicator);
+    lua_setfield(L, -2, "indicator");
+    lua_pushcfunction(L, l_templates);
+    lua_setfield(L, -2, "templates");
+    lua_pushcfunction(L, l_require);
+    lua_setfield(L, -2, "require");
+    open_fmt(L);
+    lua_setfield(L, -2, "fmt");
+
+    /* table{...} makes a table element; table.insert and friends stay. */
+    lua_getfield(L, -1, "table");           /* env tablelib */
+    lua_createtable(L, 0, 1);
+    lua_pushstring(L, "table");
+    lua_pushcclosure(L, l_element, 1);
+    lua_pushcclosure(L, lhost_call_shim, 1);
+    lua_setfield(L, -2, "__call");
+    lua_setmetatable(L, -2);
+    lua_pop(L, 1);                          /* env */
+}
+
+/* __call of the table library: drops the library argument. */
+int lhost_call_shim(lua_State *L)
+{
+    lua_remove(L, 1);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+/* Builds the sandbox environment and keeps it in the registry. */
+static void open_sandbox(lua_State *L)
+{
+    static const char *const base[] = {
+        "assert", "error", "ipairs", "next", "pairs", "pcall", "rawequal",
+        "rawget", "rawlen", "rawset", "select", "setmetatable", "tonumber",
+        "tostring", "type", "xpcall", "_VERSION", NULL
+    };
+    static const char *const no_dump[] = { "dump", NULL };
+    static const char *const no_random[] = { "random", "randomseed", NULL };
+
+    luaL_openlibs(L);
+    lua_pushglobaltable(L);
+    lua_newtable(L);                        /* G env */
+    copy_fields(L, -2, base);
+    lua_remove(L, -2);                      /* env */
+    lua_pushcfunction(L, l_getmetatable);
+    lua_setfield(L, -2, "getmetatable");
+    lua_pushcfunction(L, l_print);
+    lua_setfield(L, -2, "print");
+    copy_lib(L, "string", no_dump);
+    copy_lib(L, "table", NULL);
+    copy_lib(L, "math", no_random);
+    copy_lib(L, "utf8", NULL);
+    open_vocabulary(L);
+
+    /* Methods on strings ("x"):upper() use the sandbox's string table. */
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);                /* env "" mt */
+    lua_getfield(L, -3, "string");
+    lua_setfield(L, -2, "__index");
+    lua_pop(L, 2);                          /* env */
+
+    lua_setfield(L, LUA_REGISTRYINDEX, "nokkel.env");
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "nokkel.loaded");
+
+    luaL_newmetatable(L, "nokkel.templates");
+    lua_pushcfunction(L, l_template_index);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, l_template_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_pop(L, 1);
+}
+
+lhost *lhost_new(const char *path, plg_host *plugins)
+{
+    lhost *h = xcalloc(1, sizeof *h);
+
+    h->script = xstrdup(path);
+    h->scripts_dir = dir_of(path);
+    h->root = dir_of(h->scripts_dir);
+    h->plugins = plugins;
+    return h;
+}
+
+static void reset(lhost *h)
+{
+    if (h->L)
+        lua_close(h->L);
+    h->L = NULL;
+    plg_set_data(h->plugins, NULL);
+    data_free(h->data);
+    h->data = NULL;
+    free(h->data_path);
+    h->data_path = NULL;
+    free(h->templates_dir);
+    h->templates_dir = NULL;
+    h->steps = 0;
+}
+
+void lhost_free(lhost *h)
+{
+    if (!h)
+        return;
+    reset(h);
+    free(h->script);
+    free(h->scripts_dir);
+    free(h->root);
+    free(h);
+}
+
+/* Runs the report script; leaves the report table on the stack. */
+static int run_script(lua_State *L, lhost *h, char **err)
+{
+    int env;
+
+    lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.env");
+    env = lua_gettop(L);
+    if (luaL_loadfilex(L, h->script, "t") != LUA_OK) {
+        *err = xstrdup(lua_tostring(L, -1));
+        lua_pop(L, 2);
+        return -1;
+    }
+    lua_pushvalue(L, env);
+    lua_setupvalue(L, -2, 1);               /* env chunk */
+    lua_remove(L, env);
+    if (lhost_pcall(L, 0, 1, err) != 0)
+        return -1;
+    if (!lua_istable(L, -1) || !h->data) {
+        lua_pop(L, 1);
+        *err = err_fmt("%s: the script must call report{...} and return "
+                       "its table", h->script);
+        return -1;
+    }
+    return 0;
+}
+
+int lhost_run(lhost *h, lhost_report *rep, char **err)
+{
+    lua_State *L;
+    int rc;
+
+    reset(h);
+    memset(rep, 0, sizeof *rep);
+    L = h->L = lua_newstate(l_alloc, h);
+    if (!L)
+        return err_set(err, "cannot create a Lua state");
+    lua_sethook(L, l_hook, LUA_MASKCOUNT, STEP_CHUNK);
+    open_sandbox(L);
+
+    if (run_script(L, h, err) != 0)
+        return -1;
+    lua_pushcfunction(L, lrep_build);
+    lua_insert(L, -2);
+    lua_pushlightuserdata(L, rep);          /* build report rep */
+    rc = lhost_pcall(L, 2, 0, err);
+    if (rc != 0)
+        lhost_report_clear(rep);
+    return rc;
+}

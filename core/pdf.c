@@ -1,1 +1,347 @@
-/* placeholder until the module lands */
+/*
+ * The PDF writer's entry point: style defaults, fonts, the title page,
+ * metadata and the cairo surface. The passes that do the work are in
+ * pdf_build.c, pdf_table.c and pdf_flow.c (see pdf_int.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cairo-pdf.h>
+
+#include "err.h"
+#include "pdf_int.h"
+
+#define MM (72.0 / 25.4)
+
+void pdf_style_default(pdf_style *style)
+{
+    memset(style, 0, sizeof *style);
+    style->page_width = 595.28;
+    style->page_height = 841.89;
+    style->margin_top = 25 * MM;
+    style->margin_bottom = 25 * MM;
+    style->margin_inner = 22 * MM;
+    style->margin_outer = 22 * MM;
+    style->font = "Noto Serif";
+    style->heading_font = "Noto Sans";
+    style->body_size = 10;
+    style->line_height = 14;
+    style->title_size = 30;
+    style->chapter_size = 20;
+    style->section_size = 13;
+    style->caption_size = 8.5;
+    style->table_size = 8.5;
+    style->lang = "nb";
+    style->date = 0;
+    style->accent = 0x1f4e79;
+}
+
+void pdf_set_color(cairo_t *cr, uint32_t rgb)
+{
+    cairo_set_source_rgb(cr, ((rgb >> 16) & 0xff) / 255.0,
+                         ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
+}
+
+/* Appends a zeroed block of the given kind and returns it; the pointer
+ * holds until the next push. */
+pdf_block *pdf_push(pdf_doc *d, pdf_kind kind)
+{
+    pdf_block *b;
+
+    if (d->nblock == d->capblock) {
+        d->capblock = d->capblock ? 2 * d->capblock : 256;
+        d->block = xrealloc(d->block, d->capblock * sizeof *d->block);
+    }
+    b = &d->block[d->nblock++];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    return b;
+}
+
+/* Gives b n units, all breakable, of height 0. */
+void pdf_units(pdf_block *b, size_t n)
+{
+    b->nunits = n;
+    b->unit = xcalloc(n, sizeof *b->unit);
+    b->keep = xcalloc(n, sizeof *b->keep);
+}
+
+static void figure_free(pdf_figure *f)
+{
+    if (f->title)
+        g_object_unref(f->title);
+    g_object_unref(f->caption);
+    free(f);
+}
+
+/* Frees what a block owns, its sidebar's blocks included. */
+void pdf_block_clear(pdf_block *b)
+{
+    size_t i;
+
+    if (b->layout)
+        g_object_unref(b->layout);
+    if (b->label)
+        g_object_unref(b->label);
+    if (b->fig)
+        figure_free(b->fig);
+    if (b->tab)
+        pdf_table_free(b->tab);
+    for (i = 0; i < b->nkids; i++)
+        pdf_block_clear(&b->kids[i]);
+    free(b->kids);
+    free(b->unit);
+    free(b->keep);
+    free(b->title);
+}
+
+/* Returns a new layout of text in role's font, wrapped at width points
+ * (no wrapping when width <= 0). The caller unrefs it; attrs stay the
+ * caller's. */
+PangoLayout *pdf_layout(pdf_doc *d, pdf_role role, const char *text,
+                        PangoAttrList *attrs, double width)
+{
+    PangoLayout *layout = pango_layout_new(d->pango);
+
+    pango_layout_set_font_description(layout, d->font[role].desc);
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_width(layout,
+                           width > 0 ? pango_units_from_double(width) : -1);
+    pango_layout_set_text(layout, text, -1);
+    if (attrs)
+        pango_layout_set_attributes(layout, attrs);
+    return layout;
+}
+
+double pdf_layout_height(PangoLayout *layout)
+{
+    int h;
+
+    pango_layout_get_size(layout, NULL, &h);
+    return pango_units_to_double(h);
+}
+
+static void font_set(pdf_font *f, const char *family, double size, int bold,
+                     double leading, uint32_t color)
+{
+    f->desc = pango_font_description_new();
+    pango_font_description_set_family(f->desc, family);
+    pango_font_description_set_absolute_size(f->desc, size * PANGO_SCALE);
+    if (bold)
+        pango_font_description_set_weight(f->desc, PANGO_WEIGHT_BOLD);
+    f->leading = leading;
+    f->color = color;
+}
+
+/* Makes the font of every role from the style. */
+static void fonts_init(pdf_doc *d)
+{
+    const pdf_style *s = d->style;
+    const char *serif = s->font, *sans = s->heading_font;
+    double h3 = s->section_size - 2 > s->body_size ? s->section_size - 2
+                                                   : s->body_size + 0.5;
+    uint32_t ink = 0x1a1a1a;
+
+    font_set(&d->font[PDF_BODY], serif, s->body_size, 0, s->line_height,
+             ink);
+    font_set(&d->font[PDF_BOX], sans, s->body_size - 0.5, 0,
+             s->line_height - 1, ink);
+    font_set(&d->font[PDF_BOXHEAD], sans, s->body_size, 1, s->line_height,
+             s->accent);
+    font_set(&d->font[PDF_TITLE], sans, s->title_size, 1,
+             s->title_size * 1.15, s->accent);
+    font_set(&d->font[PDF_SUBTITLE], sans, s->title_size * 0.55, 0,
+             s->title_size * 0.55 * 1.3, ink);
+    font_set(&d->font[PDF_H1], sans, s->chapter_size, 1,
+             s->chapter_size * 1.2, s->accent);
+    font_set(&d->font[PDF_H2], sans, s->section_size, 1,
+             s->section_size * 1.3, s->accent);
+    font_set(&d->font[PDF_H3], sans, h3, 1, h3 * 1.35, ink);
+    font_set(&d->font[PDF_CAPTION], sans, s->caption_size, 0,
+             s->caption_size * 1.4, ink);
+    font_set(&d->font[PDF_CAPHEAD], sans, s->caption_size + 0.5, 1,
+             (s->caption_size + 0.5) * 1.35, ink);
+    font_set(&d->font[PDF_TABLE], sans, s->table_size, 0,
+             s->table_size * 1.3, ink);
+    font_set(&d->font[PDF_TABHEAD], sans, s->table_size, 1,
+             s->table_size * 1.3, ink);
+    font_set(&d->font[PDF_FOOT], sans, 8, 0, 10, 0x666666);
+    font_set(&d->font[PDF_TOC1], sans, s->body_size, 1, s->line_height,
+             ink);
+    font_set(&d->font[PDF_TOC2], serif, s->body_size, 0, s->line_height,
+             ink);
+}
+
+/* Sets up d for one write: the pango context, fonts and the text area.
+ * Layout needs no surface: metrics are unhinted, as in the PDF. */
+static void doc_init(pdf_doc *d, const pdf_style *style,
+                     const chart_set *charts)
+{
+    PangoFontMap *map = pango_cairo_font_map_get_default();
+    cairo_font_options_t *opt = cairo_font_options_create();
+
+    memset(d, 0, sizeof *d);
+    d->style = style;
+    d->charts = charts;
+    d->text_w = style->page_width - style->margin_inner - style->margin_outer;
+    d->text_h = style->page_height - style->margin_top - style->margin_bottom;
+
+    d->pango = pango_font_map_create_context(map);
+    cairo_font_options_set_hint_metrics(opt, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(opt, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(d->pango, opt);
+    cairo_font_options_destroy(opt);
+    pango_context_set_round_glyph_positions(d->pango, FALSE);
+    pango_context_set_language(d->pango,
+                               pango_language_from_string(style->lang));
+
+    fonts_init(d);
+    d->scratch = pdf_layout(d, PDF_FOOT, "", NULL, 0);
+}
+
+static void doc_free(pdf_doc *d)
+{
+    size_t i;
+
+    for (i = 0; i < d->nblock; i++)
+        pdf_block_clear(&d->block[i]);
+    free(d->block);
+    free(d->place);
+    free(d->page);
+    for (i = 0; i < d->nlabel; i++) {
+        free(d->label[i].id);
+        free(d->label[i].text);
+    }
+    free(d->label);
+    free(d->tags.want);
+    for (i = 0; i < PDF_NROLES; i++)
+        pango_font_description_free(d->font[i].desc);
+    g_object_unref(d->scratch);
+    g_object_unref(d->pango);
+    free(d->title);
+    free(d->subtitle);
+    free(d->pubdate);
+}
+
+/* Sets title, creator and both dates; fixed dates keep the bytes fixed
+ * from one run to the next. */
+static void set_metadata(pdf_doc *d)
+{
+    time_t t = (time_t)d->style->date;
+    struct tm tm;
+    char date[32];
+
+    gmtime_r(&t, &tm);
+    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_TITLE,
+                                   d->title);
+    if (d->subtitle)
+        cairo_pdf_surface_set_metadata(d->surface,
+                                       CAIRO_PDF_METADATA_SUBJECT,
+                                       d->subtitle);
+    cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_CREATOR,
+                                   "nokkel");
+    cairo_pdf_surface_set_metadata(d->surface,
+                                   CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_MOD_DATE,
+                                   date);
+}
+
+/* Draws text in role as a tagged paragraph with its top at (x, y) and
+ * returns its height. */
+static double title_text(pdf_doc *d, pdf_role role, const char *text,
+                         double x, double y)
+{
+    PangoLayout *layout = pdf_layout(d, role, text, NULL, d->text_w);
+    int h;
+
+    pango_layout_get_size(layout, NULL, &h);
+    pdf_tags_push(d, "P");
+    pdf_tags_sync(d);
+    pdf_set_color(d->cr, d->font[role].color);
+    cairo_move_to(d->cr, x, y);
+    pango_cairo_show_layout(d->cr, layout);
+    pdf_tags_pop(d);
+    g_object_unref(layout);
+    return pango_units_to_double(h);
+}
+
+/* Draws the title page: an accent band, the title and subtitle a third
+ * of the way down, the year near the foot. */
+static void title_page(pdf_doc *d)
+{
+    const pdf_style *s = d->style;
+    double x = s->margin_inner;
+    double y = s->page_height * 0.3;
+
+    pdf_set_color(d->cr, s->accent);
+    cairo_rectangle(d->cr, 0, 0, s->page_width, s->margin_top * 1.6);
+    cairo_fill(d->cr);
+    cairo_rectangle(d->cr, x, y - 24, 48, 4);
+    cairo_fill(d->cr);
+
+    y += title_text(d, PDF_TITLE, d->title, x, y);
+    if (d->subtitle)
+        title_text(d, PDF_SUBTITLE, d->subtitle, x, y + 12);
+    if (d->pubdate)
+        title_text(d, PDF_SUBTITLE, d->pubdate, x,
+                   s->page_height - s->margin_bottom - 40);
+    cairo_show_page(d->cr);
+}
+
+/* Draws every page into a PDF at path. Returns 0, or -1 and sets *err
+ * from a chart or from cairo's status. */
+static int render(pdf_doc *d, const char *path, char **err)
+{
+    cairo_status_t status;
+    int rc;
+
+    d->surface = cairo_pdf_surface_create(path, d->style->page_width,
+                                          d->style->page_height);
+    status = cairo_surface_status(d->surface);
+    if (status != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(d->surface);
+        return err_set(err, "%s: cannot write PDF: %s", path,
+                       cairo_status_to_string(status));
+    }
+    d->cr = cairo_create(d->surface);
+    set_metadata(d);
+
+    pdf_tags_push(d, "Document");
+    pdf_tags_sync(d);
+    title_page(d);
+    rc = pdf_draw_pages(d, err);
+    pdf_tags_pop(d);
+
+    status = cairo_status(d->cr);
+    cairo_destroy(d->cr);
+    cairo_surface_finish(d->surface);
+    if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_status(d->surface);
+    cairo_surface_destroy(d->surface);
+    if (rc == 0 && status != CAIRO_STATUS_SUCCESS)
+        rc = err_set(err, "%s: cannot write PDF: %s", path,
+                     cairo_status_to_string(status));
+    return rc;
+}
+
+int pdf_write(xmlDocPtr doc, const chart_set *charts, const pdf_style *style,
+              const char *path, char **err)
+{
+    pdf_doc d;
+    int rc;
+
+    doc_init(&d, style, charts);
+    rc = pdf_build(&d, xmlDocGetRootElement(doc), err);
+    if (rc == 0) {
+        d.body_end = d.nblock;
+        pdf_build_toc(&d);
+        pdf_page_add(&d);
+        pdf_flow(&d, d.body_end, d.nblock);
+        pdf_flow(&d, 0, d.body_end);
+        rc = render(&d, path, err);
+    }
+    doc_free(&d);
+    return rc;
+}

@@ -1,6 +1,322 @@
+/*
+ * Tests for csvin: the fixtures in csv/ read into tables with the right
+ * values and lines, and every bad file gives its exact message.
+ */
+#include <math.h>
+#include <stdlib.h>
+
 #include "check.h"
+#include "csvin.h"
+
+static const csvin_column all_cols[] = {
+    {"kode", CSVIN_TEXT},
+    {"navn", CSVIN_TEXT},
+    {"aar", CSVIN_YEAR},
+    {"antall", CSVIN_INT},
+    {"andel", CSVIN_NUMBER},
+    {"valgt", CSVIN_FLAG},
+};
+static const csvin_schema all = {"alle", 6, all_cols};
+
+static const csvin_column kode_aar_cols[] = {
+    {"kode", CSVIN_TEXT},
+    {"aar", CSVIN_YEAR},
+};
+static const csvin_schema kode_aar = {"kode_aar", 2, kode_aar_cols};
+
+static const csvin_column kode_navn_cols[] = {
+    {"kode", CSVIN_INT},
+    {"navn", CSVIN_TEXT},
+};
+static const csvin_schema kode_navn = {"kode_navn", 2, kode_navn_cols};
+
+static const csvin_column kode_antall_cols[] = {
+    {"kode", CSVIN_TEXT},
+    {"antall", CSVIN_INT},
+};
+static const csvin_schema kode_antall = {"kode_antall", 2, kode_antall_cols};
+
+static const csvin_column quoted_cols[] = {
+    {"kode", CSVIN_INT},
+    {"navn", CSVIN_TEXT},
+    {"antall", CSVIN_INT},
+};
+static const csvin_schema quoted = {"sitat", 3, quoted_cols};
+
+static const csvin_column kode_andel_cols[] = {
+    {"kode", CSVIN_TEXT},
+    {"andel", CSVIN_NUMBER},
+};
+static const csvin_schema kode_andel = {"kode_andel", 2, kode_andel_cols};
+
+static const csvin_column kode_valgt_cols[] = {
+    {"kode", CSVIN_TEXT},
+    {"valgt", CSVIN_FLAG},
+};
+static const csvin_schema kode_valgt = {"kode_valgt", 2, kode_valgt_cols};
+
+static const csvin_column tie_cols[] = {
+    {"kode", CSVIN_TEXT},
+    {"a,b", CSVIN_NUMBER},
+};
+static const csvin_schema tie = {"uavgjort", 2, tie_cols};
+
+/* Reads a fixture that must load; returns the table or NULL after
+ * recording a failure. */
+static tbl *read_ok(const char *path, const csvin_schema *schema)
+{
+    tbl *t = NULL;
+    char *err = NULL;
+
+    if (csvin_read(path, schema, &t, &err) != 0) {
+        fprintf(stderr, "%s: unexpected error: %s\n", path, err);
+        check_failed++;
+        free(err);
+        return NULL;
+    }
+    CHECK(err == NULL);
+    return t;
+}
+
+/* Reads a fixture that must fail and checks the whole message. */
+static void read_bad(const char *path, const csvin_schema *schema,
+                     const char *want)
+{
+    tbl *t = (tbl *)1;
+    char *err = NULL;
+
+    CHECK(csvin_read(path, schema, &t, &err) == -1);
+    CHECK(t == NULL);
+    CHECK_STR(err, want);
+    free(err);
+}
+
+static void test_type_names(void)
+{
+    CHECK(csvin_type_from_name("int") == CSVIN_INT);
+    CHECK(csvin_type_from_name("number") == CSVIN_NUMBER);
+    CHECK(csvin_type_from_name("year") == CSVIN_YEAR);
+    CHECK(csvin_type_from_name("text") == CSVIN_TEXT);
+    CHECK(csvin_type_from_name("flag") == CSVIN_FLAG);
+    CHECK(csvin_type_from_name("Int") == -1);
+    CHECK(csvin_type_from_name("") == -1);
+}
+
+/* The table's shape: schema order, types, whole, name and path. */
+static void check_shape(const tbl *t)
+{
+    static const char *names[] = {
+        "kode", "navn", "aar", "antall", "andel", "valgt"
+    };
+
+    CHECK_STR(t->name, "alle");
+    CHECK(t->ncols == 6);
+    for (size_t c = 0; c < 6 && c < t->ncols; c++)
+        CHECK_STR(t->cols[c].name, names[c]);
+    CHECK(t->cols[0].type == TBL_TEXT && t->cols[1].type == TBL_TEXT);
+    CHECK(t->cols[2].type == TBL_NUMBER && t->cols[2].whole);
+    CHECK(t->cols[3].type == TBL_NUMBER && t->cols[3].whole);
+    CHECK(t->cols[4].type == TBL_NUMBER && !t->cols[4].whole);
+    CHECK(t->cols[5].type == TBL_NUMBER && t->cols[5].whole);
+}
+
+static void test_comma(void)
+{
+    tbl *t = read_ok("csv/good_comma.csv", &all);
+
+    if (!t)
+        return;
+    check_shape(t);
+    CHECK_STR(t->path, "csv/good_comma.csv");
+    CHECK(t->nrows == 3);
+    CHECK(t->lines[0] == 2 && t->lines[1] == 3 && t->lines[2] == 4);
+
+    CHECK_STR(t->cols[0].text[0], "0301");
+    CHECK_STR(t->cols[0].text[1], "03");
+    CHECK(t->cols[0].text[2] == NULL);
+    CHECK_STR(t->cols[1].text[1], "Bergen, Vestland");
+    CHECK(t->cols[1].text[2] == NULL);
+    CHECK(t->cols[2].num[0] == 2024 && t->cols[2].num[2] == 2025);
+    CHECK(t->cols[3].num[0] == 12 && t->cols[3].num[1] == 1234);
+    CHECK(isnan(t->cols[3].num[2]));
+    CHECK(t->cols[4].num[0] == 0.5 && t->cols[4].num[1] == 12.25);
+    CHECK(isnan(t->cols[4].num[2]));
+    CHECK(t->cols[5].num[0] == 1 && t->cols[5].num[1] == 1);
+    CHECK(t->cols[5].num[2] == 0);
+    tbl_free(t);
+}
+
+static void test_semicolon(void)
+{
+    tbl *t = read_ok("csv/semicolon.csv", &all);
+
+    if (!t)
+        return;
+    check_shape(t);
+    CHECK(t->nrows == 4);
+    CHECK_STR(t->cols[1].text[0], "Helse Sør-Øst");
+    CHECK_STR(t->cols[1].text[1], "Helse Vest, Bergen");
+    CHECK_STR(t->cols[1].text[2], "Helse; Nord");
+    CHECK(t->cols[3].num[0] == 1234);
+    CHECK(t->cols[3].num[1] == 1234567);
+    CHECK(t->cols[3].num[2] == -5);
+    CHECK(t->cols[3].num[3] == 7);
+    CHECK(t->cols[4].num[0] == 12.5);
+    CHECK(t->cols[4].num[1] == -3.25);
+    CHECK(t->cols[4].num[2] == 1234.5);
+    CHECK(t->cols[4].num[3] == 1000.75);
+    CHECK(t->cols[5].num[0] == 1 && t->cols[5].num[1] == 0);
+    CHECK(t->cols[5].num[2] == 0 && t->cols[5].num[3] == 1);
+    tbl_free(t);
+}
+
+static void test_bom(void)
+{
+    tbl *t = read_ok("csv/bom.csv", &kode_aar);
+
+    if (!t)
+        return;
+    CHECK(t->nrows == 1);
+    CHECK_STR(t->cols[0].text[0], "0301");
+    CHECK(t->cols[1].num[0] == 2024);
+    tbl_free(t);
+}
+
+static void test_cp1252(void)
+{
+    tbl *t = read_ok("csv/cp1252.csv", &kode_navn);
+
+    if (!t)
+        return;
+    CHECK(t->nrows == 2);
+    CHECK_STR(t->cols[1].text[0], "Trøndelag");
+    CHECK_STR(t->cols[1].text[1], "€ og æøå");
+    tbl_free(t);
+}
+
+static void test_crlf(void)
+{
+    tbl *t = read_ok("csv/crlf.csv", &kode_navn);
+
+    if (!t)
+        return;
+    CHECK(t->nrows == 3);
+    CHECK(t->cols[0].num[0] == 1 && t->cols[0].num[2] == 3);
+    CHECK_STR(t->cols[1].text[0], "en");
+    CHECK_STR(t->cols[1].text[1], "a\r\nb");
+    CHECK_STR(t->cols[1].text[2], "tre");
+    CHECK(t->lines[0] == 2 && t->lines[1] == 4 && t->lines[2] == 6);
+    tbl_free(t);
+}
+
+static void test_quoted(void)
+{
+    tbl *t = read_ok("csv/quoted.csv", &quoted);
+
+    if (!t)
+        return;
+    CHECK(t->nrows == 4);
+    CHECK_STR(t->cols[1].text[0], "Oslo, sentrum");
+    CHECK_STR(t->cols[1].text[1], "Han sa \"hei\"");
+    CHECK_STR(t->cols[1].text[2], "to\nlinjer\nher");
+    CHECK_STR(t->cols[1].text[3], "siste");
+    CHECK(t->cols[2].num[3] == 4);
+    CHECK(t->lines[0] == 2 && t->lines[1] == 3);
+    CHECK(t->lines[2] == 4 && t->lines[3] == 8);
+    tbl_free(t);
+}
+
+/* One semicolon and one comma in the header: the semicolon wins. */
+static void test_separator_tie(void)
+{
+    tbl *t = read_ok("csv/sep_tie.csv", &tie);
+
+    if (!t)
+        return;
+    CHECK(t->nrows == 2);
+    CHECK_STR(t->cols[1].name, "a,b");
+    CHECK(t->cols[1].num[0] == 2.5);
+    CHECK(t->cols[1].num[1] == 1500);
+    tbl_free(t);
+}
+
+static void test_bad_rows(void)
+{
+    read_bad("csv/bad_count.csv", &kode_navn,
+             "csv/bad_count.csv:4: row has 3 fields, the header has 2");
+    read_bad("csv/bad_number.csv", &kode_andel,
+             "csv/bad_number.csv:2:2: \"abc\" is not a number "
+             "(column \"andel\", number)");
+    read_bad("csv/bad_group.csv", &kode_andel,
+             "csv/bad_group.csv:2:2: \"12 5\" is not a number "
+             "(column \"andel\", number)");
+    read_bad("csv/bad_group_first.csv", &kode_andel,
+             "csv/bad_group_first.csv:2:2: \"1234 567\" is not a number "
+             "(column \"andel\", number)");
+    read_bad("csv/bad_huge.csv", &kode_andel,
+             "csv/bad_huge.csv:2:2: \"2,5e999\" is not a number "
+             "(column \"andel\", number)");
+    read_bad("csv/bad_whole.csv", &kode_antall,
+             "csv/bad_whole.csv:2:2: \"12,5\" is not a whole number "
+             "(column \"antall\", int)");
+    read_bad("csv/bad_year.csv", &kode_aar,
+             "csv/bad_year.csv:2:1: \"3025\" is not a year from 1000 to "
+             "2999 (column \"aar\", year)");
+    read_bad("csv/bad_flag.csv", &kode_valgt,
+             "csv/bad_flag.csv:3:2: \"ja\" is not 1, x, 0 or empty "
+             "(column \"valgt\", flag)");
+}
+
+static void test_bad_header(void)
+{
+    read_bad("csv/bad_unknown.csv", &kode_antall,
+             "csv/bad_unknown.csv:1:2: unknown column \"antal\" (the "
+             "schema for table kode_antall declares: kode, antall)");
+    read_bad("csv/bad_missing.csv", &kode_antall,
+             "csv/bad_missing.csv:1: missing column \"antall\"");
+    read_bad("csv/bad_duplicate.csv", &kode_antall,
+             "csv/bad_duplicate.csv:1:3: duplicate column \"kode\" "
+             "(also field 1)");
+    read_bad("csv/bad_empty_name.csv", &kode_antall,
+             "csv/bad_empty_name.csv:1:2: empty column name");
+    read_bad("csv/bad_empty.csv", &kode_antall,
+             "csv/bad_empty.csv:1: no header line (the file is empty)");
+}
+
+static void test_bad_bytes(void)
+{
+    read_bad("csv/bad_byte.csv", &kode_navn,
+             "csv/bad_byte.csv:3:4: invalid byte 0x81 (the file is "
+             "neither UTF-8 nor Windows-1252)");
+    read_bad("csv/bad_control.csv", &kode_navn,
+             "csv/bad_control.csv:2:3: invalid byte 0xF8 (the file is "
+             "neither UTF-8 nor Windows-1252)");
+    read_bad("csv/bad_nul.csv", &kode_navn,
+             "csv/bad_nul.csv:2:4: invalid byte 0x00 (NUL bytes are not "
+             "text; is the file UTF-16?)");
+    read_bad("csv/bad_quote.csv", &kode_navn,
+             "csv/bad_quote.csv:2:4: misplaced quote (quote the whole "
+             "field and double the quotes inside it)");
+    read_bad("csv/bad_unclosed.csv", &kode_navn,
+             "csv/bad_unclosed.csv:2: the row starting here has a quote "
+             "that is never closed");
+    read_bad("csv/no_such_file.csv", &kode_navn,
+             "csv/no_such_file.csv: cannot open: No such file or "
+             "directory");
+}
 
 int main(void)
 {
+    test_type_names();
+    test_comma();
+    test_semicolon();
+    test_bom();
+    test_cp1252();
+    test_crlf();
+    test_quoted();
+    test_separator_tie();
+    test_bad_rows();
+    test_bad_header();
+    test_bad_bytes();
     return check_failures();
 }

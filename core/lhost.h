@@ -1,0 +1,50 @@
+/*
+ * The Lua host: runs the report script in a sandbox and turns what it
+ * returns into the document tree and the chart specs.
+ *
+ * Scripts see Lua's base functions (without file access, load of binary
+ * chunks or raw debug access), string, table, math and utf8, and the
+ * report vocabulary: report, chapter, section, para, list, sidebar,
+ * figure, table, line, bar, plugin, indicator, templates, fmt and a
+ * require that loads scripts from the report's scripts folder only.
+ * A script runs under an instruction and a memory limit.
+ *
+ * The report's folder is the parent of the folder that holds the report
+ * script; data and template paths are relative to it and must stay
+ * inside it.
+ */
+#ifndef NOKKEL_LHOST_H
+#define NOKKEL_LHOST_H
+
+#include <libxml/tree.h>
+
+#include "chart.h"
+#include "pdf.h"
+#include "plg.h"
+
+/* What a report script describes, ready for the writers. */
+typedef struct lhost_report {
+    xmlDocPtr doc;          /* the DocBook book */
+    chart_set charts;       /* one spec per figure, by xml:id */
+    pdf_style style;        /* strings borrowed from the lhost */
+    char *name;             /* output base name, "nokkeltall-2025" */
+} lhost_report;
+
+typedef struct lhost lhost;
+
+/* Returns a host for the script at path, using plugins (borrowed). */
+lhost *lhost_new(const char *path, plg_host *plugins);
+
+/* Frees the host, its Lua state and its data set. */
+void lhost_free(lhost *h);
+
+/*
+ * Runs the script and builds the report into *rep (free its parts with
+ * lhost_report_clear). Returns 0, or -1 and sets *err to "file:line:
+ * message" with a short Lua traceback where one helps.
+ */
+int lhost_run(lhost *h, lhost_report *rep, char **err);
+
+void lhost_report_clear(lhost_report *rep);
+
+#endif

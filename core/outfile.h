@@ -1,0 +1,33 @@
+/*
+ * Outputs written whole or not at all. Each output is first written to a
+ * temporary name beside its final one; when every output of a build is
+ * complete, they are all renamed into place. A failed build removes its
+ * temporary files and leaves earlier outputs untouched.
+ */
+#ifndef NOKKEL_OUTFILE_H
+#define NOKKEL_OUTFILE_H
+
+#include <stddef.h>
+
+typedef struct out_set {
+    size_t n;
+    char **finals;
+    char **temps;
+} out_set;
+
+/* Registers final and returns the temporary path to write instead
+ * (borrowed until out_commit or out_discard). */
+const char *out_add(out_set *set, const char *final);
+
+/* Renames every temporary file to its final name. Returns 0, or -1 and
+ * sets *err (the files not yet renamed are removed). Empties the set. */
+int out_commit(out_set *set, char **err);
+
+/* Removes every temporary file and empties the set. */
+void out_discard(out_set *set);
+
+/* Creates dir and its parents when missing. Returns 0, or -1 and sets
+ * *err. */
+int out_mkdirs(const char *dir, char **err);
+
+#endif

@@ -1,0 +1,52 @@
+#!/bin/sh
+# Builds the 2025 report as a user would and inspects what came out: the
+# DocBook validates, the PDF holds Table 1 as published with its fonts
+# embedded, and two builds give the same bytes.
+# usage: report.sh NOKKEL SOURCE_DIR DOCBOOK_RNG
+set -u
+nokkel=$1 src=$2 rng=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failed=0
+fail() { echo "FAIL $*"; failed=1; }
+
+cd "$src" || exit 1
+export SOURCE_DATE_EPOCH=1767225600
+"$nokkel" build -o "$work/a" scripts/report.lua || { echo "FAIL build"; exit 1; }
+"$nokkel" build -o "$work/b" scripts/report.lua || { echo "FAIL rebuild"; exit 1; }
+pdf=$work/a/nokkeltall-2025.pdf xml=$work/a/nokkeltall-2025.xml
+
+xmllint --noout --relaxng "$rng" "$xml" 2> "$work/valid" ||
+    { cat "$work/valid"; fail "DocBook does not validate"; }
+cmp -s "$pdf" "$work/b/nokkeltall-2025.pdf" || fail "PDFs differ"
+cmp -s "$xml" "$work/b/nokkeltall-2025.xml" || fail "DocBook files differ"
+for f in "$work"/a/figurer/*; do
+    cmp -s "$f" "$work/b/figurer/${f##*/}" || fail "${f##*/} differs"
+done
+
+# pdftotext keeps soft hyphens; no-break spaces become plain spaces here.
+pdftotext -layout "$pdf" - | sed 's/\xc2\xad//g; s/\xc2\xa0/ /g' \
+    > "$work/text"
+while IFS="|" read -r label number; do
+    grep -F "$label" "$work/text" | grep -qF "$number" ||
+        fail "table row \"$label $number\" not in the PDF"
+done <<ROWS
+2020 (497 studier)|13 783
+2021 (485 studier)|15 066
+2022 (507 studier)|19 449
+2023 (504 studier)|20 943
+2024 (509 studier)|17 907
+2025 (476 studier)|16 259
+ROWS
+for want in "Figur 1:" "Figur 2:" "Figur 3:" "Tabell 1:" "5524" \
+            "49 prosent"; do
+    grep -q "$want" "$work/text" || fail "\"$want\" not in the PDF"
+done
+
+pdffonts "$pdf" | awk 'NR > 2 && $(NF - 4) != "yes" { bad = 1 }
+                        END { exit bad }' || fail "a font is not embedded"
+[ -s "$work/a/figurer/fig-doktorgrader.svg" ] || fail "no chart SVG"
+[ -s "$work/a/figurer/fig-doktorgrader.png" ] || fail "no chart PNG"
+grep -q 'fileref="figurer/fig-doktorgrader.svg"' "$xml" ||
+    fail "the DocBook does not point at the chart image"
+exit $failed

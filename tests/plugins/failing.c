@@ -1,0 +1,46 @@
+/* A plugin whose compute fails at a data row, and one that returns
+ * garbage; the host must report both and survive. */
+#include <nokkel/plugin.h>
+
+static const char *const columns[] = { "n", NULL };
+static const nk_input inputs[] = { { "tall", columns }, { NULL, NULL } };
+
+static int compute_fail(const nk_host *host, nk_call *call)
+{
+    long rows = host->rows(call, "tall");
+
+    return host->fail(call, "tall", rows - 1, "n: %d is not allowed here",
+                      -7);
+}
+
+static int compute_silent(const nk_host *host, nk_call *call)
+{
+    (void)host;
+    (void)call;
+    return -1;
+}
+
+static int compute_undeclared(const nk_host *host, nk_call *call)
+{
+    return host->numbers(call, "tall", "secret") ? 0 : -1;
+}
+
+static const nk_indicator indicators[] = {
+    { sizeof(nk_indicator), "fails", "Fails at the last row", inputs,
+      compute_fail },
+    { sizeof(nk_indicator), "silent", "Fails without a reason", inputs,
+      compute_silent },
+    { sizeof(nk_indicator), "undeclared", "Reads an undeclared column",
+      inputs, compute_undeclared },
+    { 0, NULL, NULL, NULL, NULL },
+};
+
+static const nk_plugin plugin = {
+    NK_ABI_MAJOR, NK_ABI_MINOR, sizeof(nk_plugin), "failing", "1.0",
+    "A test plugin whose indicators fail", indicators,
+};
+
+NK_PLUGIN_EXPORT const nk_plugin *nokkel_plugin_describe(void)
+{
+    return &plugin;
+}

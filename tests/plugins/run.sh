@@ -1,0 +1,57 @@
+#!/bin/sh
+# Drives nokkel against the test plugins: each case loads one plugin and
+# computes one indicator, then checks the exit code and the message.
+# usage: run.sh NOKKEL PLUGIN_DIR REPORT_DIR
+set -u
+nokkel=$1 plugins=$2 report=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failed=0
+
+# matches PATTERN FILE: an extended regex found in FILE; "-" means FILE
+# must be empty.
+matches() {
+    if [ "$1" = - ]; then [ ! -s "$2" ]; else grep -Eq -- "$1" "$2"; fi
+}
+
+# expect CODE PATTERN PLUGIN INDICATOR: runs the case, checks the exit
+# code and that stderr matches the extended regular expression.
+expect() {
+    code=$1 pattern=$2 plugin=$3 indicator=$4
+    rm -rf "$work/r" && cp -R "$report" "$work/r"
+    sed -e "s/@PLUGIN@/$plugin/" -e "s/@INDICATOR@/$indicator/" \
+        "$report/scripts/plugin.lua.in" > "$work/r/scripts/case.lua"
+    NOKKEL_PLUGIN_PATH=$plugins "$nokkel" build -o "$work/out" \
+        "$work/r/scripts/case.lua" 2> "$work/err"
+    got=$?
+    if [ "$got" -ne "$code" ] || ! matches "$pattern" "$work/err"; then
+        echo "FAIL $plugin.$indicator: exit $got (want $code), stderr:"
+        cat "$work/err"
+        echo "  wanted: $pattern"
+        failed=1
+    else
+        echo "ok   $plugin.$indicator"
+    fi
+}
+
+expect 0 - good sum
+grep -q 'Summen er 42' "$work/out/nokkeltall-2025.xml" ||
+    { echo "FAIL good.sum: the sum is not in the DocBook"; failed=1; }
+expect 1 'wrong_abi\.so: plugin ABI 2\.0 does not fit this nokkel \(ABI 1\.0\)' \
+    wrong_abi any
+expect 1 'newer_minor\.so: plugin ABI 1\.1 does not fit this nokkel \(ABI 1\.0\)' \
+    newer_minor any
+expect 1 'no_symbol\.so: not a nokkel plugin: it does not export nokkel_plugin_describe' \
+    no_symbol any
+expect 1 'unresolved\.so: cannot load plugin: .*nokkel_test_missing_function' \
+    unresolved missing
+expect 1 'data/tall\.csv:4: n: -7 is not allowed here \(plugin failing, indicator fails\)' \
+    failing fails
+expect 1 'failed without saying why \(plugin failing, indicator silent\)' \
+    failing silent
+expect 1 'reads tall\.secret, which it does not declare among its inputs' \
+    failing undeclared
+expect 1 'no plugin "absent": no absent\.so in the plugin path' absent any
+expect 1 'scripts/case\.lua:6: .*no indicator|attempt to call a nil value' \
+    good nosuch
+exit $failed
