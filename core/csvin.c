@@ -10,7 +10,6 @@
  */
 #include <errno.h>
 #include <iconv.h>
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +19,7 @@
 
 #include "csvin.h"
 #include "err.h"
+#include "fmt.h"
 
 /* Indexed by csvin_type; the names schemas and messages use. */
 static const char *const type_names[] = {
@@ -36,7 +36,6 @@ typedef struct csvin_vals {
 typedef struct csvin_ctx {
     const char *path;
     const csvin_schema *schema;
-    locale_t c_locale;          /* numbers are read in the C locale */
     char *err;                  /* first error; callbacks stop after it */
 
     long line;                  /* physical line being fed to libcsv */
@@ -58,14 +57,6 @@ typedef struct csvin_ctx {
     long *lines;                /* line each row starts on */
     size_t nrows, caprows;
 } csvin_ctx;
-
-/* A number rewritten for strtod: ASCII digits, '-', '.', 'e'. Longer
- * numbers than fit are refused; a double keeps 17 digits anyway. */
-typedef struct csvin_numbuf {
-    char s[80];
-    size_t n;
-    int full;
-} csvin_numbuf;
 
 int csvin_type_from_name(const char *name)
 {
@@ -334,137 +325,6 @@ static char *trim(char *s)
     return s;
 }
 
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-/* Appends ch to b, marking b full when there is no room. */
-static void numbuf_put(csvin_numbuf *b, char ch)
-{
-    if (b->n + 1 >= sizeof b->s) {
-        b->full = 1;
-        return;
-    }
-    b->s[b->n++] = ch;
-    b->s[b->n] = '\0';
-}
-
-/* Copies the digits at *s to b and moves *s past them; returns how
- * many there were. */
-static size_t read_digits(const char **s, csvin_numbuf *b)
-{
-    size_t n = 0;
-
-    while (is_digit(**s)) {
-        numbuf_put(b, *(*s)++);
-        n++;
-    }
-    return n;
-}
-
-/* Returns the byte length of the group separator at s (space, U+00A0 or
- * U+202F), or 0. */
-static size_t group_sep_len(const char *s)
-{
-    if (s[0] == ' ')
-        return 1;
-    if (strncmp(s, "\xC2\xA0", 2) == 0)
-        return 2;
-    if (strncmp(s, "\xE2\x80\xAF", 3) == 0)
-        return 3;
-    return 0;
-}
-
-/* Reads an optional sign ('+', '-' or U+2212 minus) at s into b;
- * returns the bytes it took. */
-static size_t read_sign(const char *s, csvin_numbuf *b)
-{
-    if (*s == '+')
-        return 1;
-    if (*s == '-') {
-        numbuf_put(b, '-');
-        return 1;
-    }
-    if (strncmp(s, "\xE2\x88\x92", 3) == 0) {
-        numbuf_put(b, '-');
-        return 3;
-    }
-    return 0;
-}
-
-/*
- * Reads the whole part at *s into b, dropping group separators, and sets
- * *ndigits. With separators the first group has one to three digits and
- * every later one three. Returns 0, or -1 when the grouping is wrong.
- */
-static int read_whole_part(const char **s, csvin_numbuf *b,
-                           size_t *ndigits)
-{
-    const char *p = *s;
-    size_t group = read_digits(&p, b), k;
-    int first = 1;
-
-    *ndigits = group;
-    while (group > 0 && (k = group_sep_len(p)) > 0 && is_digit(p[k])) {
-        if (first && group > 3)
-            return -1;
-        p += k;
-        group = read_digits(&p, b);
-        if (group != 3)
-            return -1;
-        *ndigits += group;
-        first = 0;
-    }
-    *s = p;
-    return 0;
-}
-
-/* Reads an optional exponent ("e5", "E-3") at *s into b. Returns 0, or
- * -1 when the 'e' has no digits after it. */
-static int read_exponent(const char **s, csvin_numbuf *b)
-{
-    if (**s != 'e' && **s != 'E')
-        return 0;
-    numbuf_put(b, 'e');
-    (*s)++;
-    if (**s == '+' || **s == '-')
-        numbuf_put(b, *(*s)++);
-    return read_digits(s, b) > 0 ? 0 : -1;
-}
-
-/*
- * Reads s as a number written the Norwegian or the English way: a sign,
- * digits grouped by spaces, a decimal comma or point, an exponent. The
- * digits are rewritten in the C locale's form and read with strtod under
- * loc, so the process locale never matters. Returns 0 and sets *out, or
- * -1 when s is not a finite number.
- */
-static int parse_number(const char *s, locale_t loc, double *out)
-{
-    csvin_numbuf b = {.n = 0};
-    size_t whole, frac = 0;
-    locale_t old;
-
-    s += read_sign(s, &b);
-    if (read_whole_part(&s, &b, &whole) < 0)
-        return -1;
-    if (*s == ',' || *s == '.') {
-        numbuf_put(&b, '.');
-        s++;
-        frac = read_digits(&s, &b);
-        if (frac == 0)
-            return -1;
-    }
-    if (whole + frac == 0 || read_exponent(&s, &b) < 0 || *s || b.full)
-        return -1;
-
-    old = uselocale(loc);
-    *out = strtod(b.s, NULL);
-    uselocale(old);
-    return isfinite(*out) ? 0 : -1;
-}
-
 /* Sets c->err to a message about field (0-based) of the current row,
  * whose trimmed text is s. Returns -1. */
 static int cell_error(csvin_ctx *c, size_t field, const char *s,
@@ -511,7 +371,7 @@ static int take_cell(csvin_ctx *c, size_t field, char *raw, size_t row)
     if (*s == '\0')
         return 0;
 
-    if (parse_number(s, c->c_locale, &v) < 0)
+    if (fmt_parse(s, &v) < 0)
         return cell_error(c, field, s, "not a number");
     if (type != CSVIN_NUMBER && v != trunc(v))
         return cell_error(c, field, s, "not a whole number");
@@ -825,8 +685,6 @@ static void ctx_free(csvin_ctx *c)
     free(c->off);
     free(c->buf);
     free(c->err);
-    if (c->c_locale)
-        freelocale(c->c_locale);
 }
 
 int csvin_read(const char *path, const csvin_schema *schema, tbl **out,
@@ -845,9 +703,6 @@ int csvin_read(const char *path, const csvin_schema *schema, tbl **out,
         return -1;
     }
 
-    c.c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
-    if (!c.c_locale)
-        NK_UNREACHABLE();
     rc = parse(&c, data, len);
     if (rc == 0)
         *out = build_table(&c);

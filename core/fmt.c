@@ -339,6 +339,22 @@ static const char *read_integer_part(const char *s, char **o)
     return s;
 }
 
+/* Reads an exponent's optional sign and one to four digits into *exp.
+ * Returns the end, or NULL when malformed. */
+static const char *read_exponent(const char *s, long *exp)
+{
+    int negative = *s == '-';
+    size_t n;
+
+    if (*s == '-' || *s == '+')
+        s++;
+    n = count_digits(s);
+    if (n == 0 || n > 4)
+        return NULL;
+    *exp = strtol(s, NULL, 10) * (negative ? -1 : 1);
+    return s + n;
+}
+
 /*
  * The digits are gathered without a decimal mark and handed to strtod
  * with an exponent ("11919e-1"), so the locale's decimal mark never
@@ -349,10 +365,13 @@ int fmt_parse(const char *s, double *out)
     char *buf = xmalloc(strlen(s) + 32);
     char *o = buf;
     size_t nfrac = 0;
+    long exp = 0;
     double v;
 
     if (*s == '-') {
         *o++ = '-';
+        s++;
+    } else if (*s == '+') {
         s++;
     } else if (strncmp(s, FMT_MINUS, strlen(FMT_MINUS)) == 0) {
         *o++ = '-';
@@ -366,12 +385,14 @@ int fmt_parse(const char *s, double *out)
         o += nfrac;
         s = nfrac > 0 ? s + 1 + nfrac : NULL;
     }
+    if (s && (*s == 'e' || *s == 'E'))
+        s = read_exponent(s + 1, &exp);
     if (!s || *s != '\0') {
         free(buf);
         return -1;
     }
 
-    sprintf(o, "e-%zu", nfrac);
+    sprintf(o, "e%ld", exp - (long)nfrac);
     v = strtod(buf, NULL);
     free(buf);
     if (!isfinite(v))

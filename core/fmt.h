@@ -58,12 +58,13 @@ char *fmt_year(double year);
 
 /*
  * Reads a number written the Norwegian or the English way: optional
- * sign (- or U+2212), digit groups separated by space, U+00A0 or U+202F,
+ * sign (+, - or U+2212), digit groups separated by space, U+00A0 or U+202F,
  * one decimal mark (comma or point). Groups must be real thousands: one
  * to three digits first, then exactly three after each separator, all
  * separators alike ("16 259", not "1 2"). A decimal mark needs digits on
- * both sides. No "+", no exponent, no surrounding white space: the
- * caller trims. Returns 0 and sets *out, or -1 when s is not a number.
+ * both sides. An exponent as spreadsheets write it may follow ("1,5E+3").
+ * No surrounding white space: the caller trims. Returns 0 and sets
+ * *out, or -1 when s is not a number.
  */
 int fmt_parse(const char *s, double *out);
 

@@ -250,7 +250,7 @@ static void set_metadata(pdf_doc *d)
 
 /* Draws text in role as a tagged paragraph with its top at (x, y) and
  * returns its height. */
-static double title_text(pdf_doc *d, pdf_role role, const char *text,
+static double title_para(pdf_doc *d, pdf_role role, const char *text,
                          double x, double y)
 {
     PangoLayout *layout = pdf_layout(d, role, text, NULL, d->text_w);
@@ -281,11 +281,11 @@ static void title_page(pdf_doc *d)
     cairo_rectangle(d->cr, x, y - 24, 48, 4);
     cairo_fill(d->cr);
 
-    y += title_text(d, PDF_TITLE, d->title, x, y);
+    y += title_para(d, PDF_TITLE, d->title, x, y);
     if (d->subtitle)
-        title_text(d, PDF_SUBTITLE, d->subtitle, x, y + 12);
+        title_para(d, PDF_SUBTITLE, d->subtitle, x, y + 12);
     if (d->pubdate)
-        title_text(d, PDF_SUBTITLE, d->pubdate, x,
+        title_para(d, PDF_SUBTITLE, d->pubdate, x,
                    s->page_height - s->margin_bottom - 40);
     cairo_show_page(d->cr);
 }

@@ -3,7 +3,7 @@
  * draws it with cairo. Charts are drawn as vectors from their specs,
  * found by the figure's xml:id.
  *
- * The subset of DocBook it sets: book (info/title, info/subtitle),
+ * The subset of DocBook it sets: book (info with title, subtitle, pubdate),
  * chapter, section (nested), title, para, emphasis, itemizedlist and
  * orderedlist with listitem/para, figure (title, mediaobject with
  * textobject/phrase as alt text and caption/para), table (title, CALS

@@ -636,7 +636,8 @@ const struct nk_result *plg_compute(plg_host *host, const char *name,
         return NULL;
     }
 
-    host->cache = xrealloc(host->cache, (host->ncache + 1) * sizeof *host->cache);
+    host->cache = xrealloc(host->cache,
+                           (host->ncache + 1) * sizeof *host->cache);
     host->cache[host->ncache].key = key;
     host->cache[host->ncache].res = call.res;
     host->ncache++;

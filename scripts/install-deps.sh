@@ -3,7 +3,7 @@
 # skipping those already there. Runs apt-get as root, or through sudo.
 set -eu
 
-packages="cmake gcc libc6-dev make pkg-config liblua5.4-dev libxml2-dev
+packages="cmake gcc libc6-dev make pkg-config lua5.4 liblua5.4-dev libxml2-dev
 libcairo2-dev libpango1.0-dev libcsv-dev libhyphen-dev hyphen-no
 fonts-noto-core docbook5-xml libxml2-utils poppler-utils"
 

@@ -49,4 +49,16 @@ pdffonts "$pdf" | awk 'NR > 2 && $(NF - 4) != "yes" { bad = 1 }
 [ -s "$work/a/figurer/fig-doktorgrader.png" ] || fail "no chart PNG"
 grep -q 'fileref="figurer/fig-doktorgrader.svg"' "$xml" ||
     fail "the DocBook does not point at the chart image"
+# An editor turns the PhD line chart into bars in the script alone; the
+# same binary builds the changed report.
+mkdir "$work/edit"
+cp -R scripts templates data "$work/edit/"
+sed -i 's/chart = line {/chart = bar {/' "$work/edit/scripts/forskning.lua"
+(cd "$work/edit" && "$nokkel" build -o out scripts/report.lua) ||
+    fail "the edited report does not build"
+cmp -s "$pdf" "$work/edit/out/nokkeltall-2025.pdf" &&
+    fail "turning the line chart into bars did not change the PDF"
+cmp -s "$work/a/figurer/fig-doktorgrader.svg" \
+    "$work/edit/out/figurer/fig-doktorgrader.svg" &&
+    fail "turning the line chart into bars did not change the chart"
 exit $failed

@@ -170,14 +170,18 @@ static void test_parse_accepts(void)
     check_parse("0,05", 0.05);
     check_parse("007", 7);
     check_parse("0.1", 0.1);
+    check_parse("+5", 5);
+    check_parse("1e5", 100000);
+    check_parse("1,5E+3", 1500);
+    check_parse("25e-1", 2.5);
 }
 
 static void test_parse_rejects(void)
 {
     static const char *const bad[] = {
-        "", "abc", "1,2,3", "1 2", "+5", "-", MINUS, "1,", ",5", ".5",
+        "", "abc", "1,2,3", "1 2", "+", "-", MINUS, "1,", ",5", ".5",
         "1 2345", "1234 567", "12  345", "1 234" NBSP "567", " 5", "5 ",
-        "1e5", "5 %", "1 234,5 6", "--5", "0x10", "1.234,5",
+        "1e", "1e+", "1e12345", "5 %", "1 234,5 6", "--5", "0x10", "1.234,5",
         "1" NBSP "23", "12,3.4"
     };
 
