@@ -37,6 +37,18 @@ char *xstrdup(const char *s)
     return memcpy(xmalloc(n), s, n);
 }
 
+int name_is_plain(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++) {
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+              *s == '_'))
+            return 0;
+    }
+    return 1;
+}
+
 char *err_vfmt(const char *fmt, va_list ap)
 {
     va_list copy;

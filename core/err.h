@@ -1,6 +1,7 @@
 /*
- * Error messages as values. A function that fails returns -1 (or NULL)
- * and hands back a message through a char ** that the caller frees.
+ * Error messages as values, and the few allocation and string helpers
+ * every module uses. A function that fails returns -1 (or NULL) and
+ * hands back a message through a char ** that the caller frees.
  */
 #ifndef NOKKEL_ERR_H
 #define NOKKEL_ERR_H
@@ -27,6 +28,10 @@ int err_set(char **err, const char *fmt, ...)
 
 /* strdup that aborts when out of memory. */
 char *xstrdup(const char *s);
+
+/* Returns 1 when s is a plain name, as plugins, scripts and template
+ * files are named: one or more of a-z, 0-9 and _. */
+int name_is_plain(const char *s);
 
 /* malloc/calloc/realloc that abort when out of memory. */
 void *xmalloc(size_t n);

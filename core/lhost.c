@@ -205,19 +205,6 @@ int lhost_path_inside(const char *rel)
     return 1;
 }
 
-/* Returns 1 when name is a plain file name part: a-z, 0-9, _ and -. */
-static int plain_name(const char *name)
-{
-    if (!*name)
-        return 0;
-    for (const char *c = name; *c; c++) {
-        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
-              *c == '_' || *c == '-'))
-            return 0;
-    }
-    return 1;
-}
-
 /*
  * Loads a text chunk from path into the sandbox and leaves it on the
  * stack, or raises the load error. Binary chunks are refused.
@@ -239,9 +226,9 @@ static int l_require(lua_State *L)
     char *file;
     char *path;
 
-    if (!plain_name(name))
+    if (!name_is_plain(name))
         return luaL_error(L, "require \"%s\": a script name is lowercase "
-                          "letters, digits, - and _ (scripts are found in %s)",
+                          "letters, digits and _ (scripts are found in %s)",
                           name, h->scripts_dir);
     lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.loaded");
     lua_getfield(L, -1, name);              /* name loaded value */
@@ -618,7 +605,7 @@ static int l_templates(lua_State *L)
 
     if (!h->templates_dir)
         return luaL_error(L, "templates \"%s\": call report{} first", name);
-    if (!plain_name(name))
+    if (!name_is_plain(name))
         return luaL_error(L, "templates \"%s\": not a plain file name", name);
 
     set = lua_newuserdatauv(L, sizeof *set, 0);

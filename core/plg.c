@@ -233,18 +233,6 @@ static char *search(const plg_host *host, const char *name)
     return NULL;
 }
 
-static int valid_name(const char *name)
-{
-    if (!*name)
-        return 0;
-    for (const char *c = name; *c; c++) {
-        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
-              *c == '_'))
-            return 0;
-    }
-    return 1;
-}
-
 const nk_plugin *plg_load(plg_host *host, const char *name, char **err)
 {
     const nk_plugin *desc;
@@ -254,7 +242,7 @@ const nk_plugin *plg_load(plg_host *host, const char *name, char **err)
         if (strcmp(host->libs[i].desc->name, name) == 0)
             return host->libs[i].desc;
     }
-    if (!valid_name(name)) {
+    if (!name_is_plain(name)) {
         err_set(err, "plugin name \"%s\" must be lowercase letters, digits "
                 "and _", name);
         return NULL;
