@@ -373,6 +373,10 @@ static int take_cell(csvin_ctx *c, size_t field, char *raw, size_t row)
 
     if (fmt_parse(s, &v) < 0)
         return cell_error(c, field, s, "not a number");
+    /* Beyond 2^53 a double no longer holds every whole number; no count
+     * or amount in kroner comes near it, so such a value is a mistake. */
+    if (fabs(v) >= 9007199254740992.0)
+        return cell_error(c, field, s, "too large to be a count or amount");
     if (type != CSVIN_NUMBER && v != trunc(v))
         return cell_error(c, field, s, "not a whole number");
     if (type == CSVIN_YEAR && (v < 1000 || v > 2999))

@@ -12,6 +12,9 @@ local artikler = forskning.artikler()
 local kbs = forskning.kbs_inklusjon()
 local faser = forskning.kbs_faser()
 
+-- Drug-study phases are named with Roman numerals, as in the chart.
+local romertall = { "I", "II", "III", "IV" }
+
 return chapter {
     id = "forskning",
     title = "Forskning",
@@ -60,7 +63,8 @@ return chapter {
 
         table {
             id = "tab-kbs",
-            title = "Inklusjon av pasienter i kliniske behandlingsstudier",
+            title = "Nye pasienter i kliniske behandlingsstudier "
+                .. fmt.periode(kbs.values.forste_aar, kbs.values.siste_aar),
             data = kbs,
             columns = {
                 {
@@ -76,7 +80,10 @@ return chapter {
             caption = t.kbs_tabell(kbs),
         },
 
-        para(t.kbs_utvikling(kbs)),
+        -- The sentence says which way the number went; an unchanged
+        -- year needs other words.
+        para(kbs.values.endring_pasienter == 0 and t.kbs_uendret(kbs)
+             or t.kbs_utvikling(kbs)),
 
         figure {
             id = "fig-kbs-faser",
@@ -90,7 +97,9 @@ return chapter {
                 unit = "Antall studier",
                 value_labels = true,
             },
-            caption = t.kbs_faser(faser, kbs),
+            caption = t.kbs_faser(faser, kbs, {
+                fase = romertall[faser.values.storste_fase_nr],
+            }),
             alt = t.kbs_faser_alt(faser, kbs),
         },
     },

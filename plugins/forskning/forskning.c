@@ -208,17 +208,16 @@ static int add_shares(const nk_host *host, nk_call *call, nk_result *res,
     return host->set_denominator(res, "andel", total);
 }
 
-/* Sets the named values, unit and source of res. Returns 0 or -1. */
+/* Sets the named values and unit of res; the source note comes from the
+ * data schema. Returns 0 or -1. */
 static int finish(const nk_host *host, nk_result *res, const named *vals,
-                  size_t nvals, const char *unit, const char *source)
+                  size_t nvals, const char *unit)
 {
     for (size_t i = 0; i < nvals; i++) {
         if (host->set_value(res, vals[i].name, vals[i].value) != 0)
             return -1;
     }
-    if (host->set_unit(res, unit) != 0)
-        return -1;
-    return host->set_source(res, source);
+    return host->set_unit(res, unit);
 }
 
 /*
@@ -260,7 +259,7 @@ static int compute_doktorgrader(const nk_host *host, nk_call *call)
         { "forste_aar", aar[0] },
         { "siste_aar", aar[n - 1] },
     };
-    return finish(host, res, vals, COUNT(vals), "Antall", "NIFU");
+    return finish(host, res, vals, COUNT(vals), "Antall");
 }
 
 /* The fields of doktorgrader_fag the text names, and their values. */
@@ -324,7 +323,7 @@ static int compute_doktorgrader_fag(const nk_host *host, nk_call *call)
         return -1;
 
     named vals[] = { { "total", total } };
-    return finish(host, res, vals, COUNT(vals), "Antall", "NIFU");
+    return finish(host, res, vals, COUNT(vals), "Antall");
 }
 
 /*
@@ -352,9 +351,10 @@ static int compute_artikler(const nk_host *host, nk_call *call)
         { "forste_aar", aar[0] },
         { "siste_aar", aar[n - 1] },
         { "siste", artikler[n - 1] },
+        { "forrige", artikler[n - 2] },
         { "endring", artikler[n - 1] - artikler[n - 2] },
     };
-    return finish(host, res, vals, COUNT(vals), "Antall", "NVA");
+    return finish(host, res, vals, COUNT(vals), "Antall");
 }
 
 /*
@@ -392,7 +392,7 @@ static int compute_kbs_inklusjon(const nk_host *host, nk_call *call)
         { "hoyeste_pasienter", pasienter[top] },
         { "hoyeste_aar", aar[top] },
     };
-    return finish(host, res, vals, COUNT(vals), "Antall", "NIFU");
+    return finish(host, res, vals, COUNT(vals), "Antall");
 }
 
 /*
@@ -481,7 +481,7 @@ static int compute_kbs_faser(const nk_host *host, nk_call *call)
         { "legemiddel_andel", 100.0 * drug / total },
         { "storste_fase_nr", (double)(max_row(phase, 4) + 1) },
     };
-    return finish(host, res, vals, COUNT(vals), "Antall", "NIFU");
+    return finish(host, res, vals, COUNT(vals), "Antall");
 }
 
 static const char *const doktorgrader_cols[] = {

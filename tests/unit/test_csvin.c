@@ -256,6 +256,9 @@ static void test_bad_rows(void)
     read_bad("csv/bad_huge.csv", &kode_andel,
              "csv/bad_huge.csv:2:2: \"2,5e999\" is not a number "
              "(column \"andel\", number)");
+    read_bad("csv/bad_large.csv", &kode_antall,
+             "csv/bad_large.csv:2:2: \"99999999999999999999999\" is too "
+             "large to be a count or amount (column \"antall\", int)");
     read_bad("csv/bad_whole.csv", &kode_antall,
              "csv/bad_whole.csv:2:2: \"12,5\" is not a whole number "
              "(column \"antall\", int)");

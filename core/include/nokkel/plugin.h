@@ -116,6 +116,8 @@ struct nk_host {
     int (*set_denominator)(nk_result *res, const char *column,
                            double denominator);
     int (*set_unit)(nk_result *res, const char *unit);
+    /* The source note ("NIFU"). Without one, the result takes the source
+     * the data schema gives the indicator's first input table. */
     int (*set_source)(nk_result *res, const char *source);
 
     /*
