@@ -24,6 +24,8 @@
 
 #define CHART_MAX_CATEGORIES 60
 #define CHART_MAX_TICKS 7
+#define CHART_MAX_FACETS 16
+#define CHART_MAX_SLICES 12
 
 #define CHART_PAD 2.0       /* blank edge around the chart */
 #define CHART_GAP 4.0       /* between an axis and its labels */
@@ -31,20 +33,23 @@
 #define CHART_END_GAP 3.0   /* between the plot and a line's name */
 #define CHART_ITEM_GAP 12.0 /* between legend entries */
 #define CHART_LEGEND_GAP 8.0 /* between the legend and what is above it */
-#define CHART_QUARTER 1.57079632679489661923 /* a quarter turn */
+#define CHART_LEADER 8.0    /* from a pie's rim to a label beside it */
+#define CHART_CELL_GAP 14.0 /* between the facets of a figure */
+#define CHART_TITLE_GAP 3.0 /* between a facet's title and its chart */
+#define CHART_PI 3.14159265358979323846
+#define CHART_QUARTER (CHART_PI / 2) /* a quarter turn */
 
 #define CHART_INK 0x333333  /* text */
 #define CHART_GRID 0xDDDDDD
 #define CHART_AXIS 0x595959
 
 static const uint32_t chart_colors[] = {
-    0x1F4E79, /* dark blue */
-    0xE69F00, /* orange */
-    0x009E73, /* bluish green */
-    0xB4D4EE, /* light blue */
-    0xA0522D, /* red-brown */
-    0x7F7F7F, /* grey */
-    0xF0E442, /* yellow */
+    0x0A3D6E, /* dark blue, L* 25 */
+    0xEDA100, /* orange, L* 72 */
+    0x008A5E, /* green, L* 51 */
+    0xA6D8F5, /* light blue, L* 84 */
+    0xA63D00, /* red-brown, L* 40 */
+    0xCC79A7, /* pink, L* 61 */
 };
 
 uint32_t chart_palette(size_t i)
@@ -52,6 +57,148 @@ uint32_t chart_palette(size_t i)
     size_t n = sizeof chart_colors / sizeof chart_colors[0];
 
     return chart_colors[i % n];
+}
+
+/* The ways a colour is seen in the palette check. */
+enum {
+    VISION_NORMAL,
+    VISION_PROTAN,
+    VISION_DEUTAN,
+    VISION_TRITAN,
+    VISION_GREY,
+    VISION_COUNT
+};
+
+/* Returns channel c (0 to 255) of an sRGB colour as linear light. */
+static double srgb_linear(uint32_t c)
+{
+    double v = (double)(c & 0xFF) / 255;
+
+    return v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+}
+
+/*
+ * Converts colour c as seen with vision into CIELAB (D65). Colour
+ * blindness is simulated in linear RGB with the matrices of Machado,
+ * Oliveira and Fernandes (2009) at full severity; greyscale keeps the
+ * lightness alone.
+ */
+static void color_lab(uint32_t c, int vision, double lab[3])
+{
+    static const double cvd[3][9] = {
+        {0.152286, 1.052583, -0.204868, 0.114503, 0.786281, 0.099216,
+         -0.003882, -0.048116, 1.051998},
+        {0.367322, 0.860646, -0.227968, 0.280085, 0.672501, 0.047413,
+         -0.011820, 0.042940, 0.968881},
+        {1.255528, -0.076749, -0.178779, -0.078411, 0.930809, 0.147602,
+         0.004733, 0.691367, 0.303900},
+    };
+    static const double xyz[9] = {
+        0.4124564 / 0.95047, 0.3575761 / 0.95047, 0.1804375 / 0.95047,
+        0.2126729, 0.7151522, 0.0721750,
+        0.0193339 / 1.08883, 0.1191920 / 1.08883, 0.9503041 / 1.08883,
+    };
+    double rgb[3] = {srgb_linear(c >> 16), srgb_linear(c >> 8),
+                     srgb_linear(c)};
+    double f[3];
+
+    if (vision >= VISION_PROTAN && vision <= VISION_TRITAN) {
+        const double *m = cvd[vision - VISION_PROTAN];
+        double in[3] = {rgb[0], rgb[1], rgb[2]};
+
+        for (int i = 0; i < 3; i++)
+            rgb[i] = fmin(1, fmax(0, m[3 * i] * in[0] + m[3 * i + 1] * in[1]
+                                         + m[3 * i + 2] * in[2]));
+    }
+    for (int i = 0; i < 3; i++) {
+        double t = xyz[3 * i] * rgb[0] + xyz[3 * i + 1] * rgb[1]
+                   + xyz[3 * i + 2] * rgb[2];
+
+        f[i] = t > 216.0 / 24389 ? cbrt(t) : (24389.0 / 27 * t + 16) / 116;
+    }
+    lab[0] = 116 * f[1] - 16;
+    lab[1] = vision == VISION_GREY ? 0 : 500 * (f[0] - f[1]);
+    lab[2] = vision == VISION_GREY ? 0 : 200 * (f[1] - f[2]);
+}
+
+/* Returns the hue angle of (a, b) in degrees, 0 to 360. */
+static double hue_deg(double a, double b)
+{
+    double h;
+
+    if (a == 0 && b == 0)
+        return 0;
+    h = atan2(b, a) * 180 / CHART_PI;
+    return h < 0 ? h + 360 : h;
+}
+
+/* Returns cos of an angle in degrees. */
+static double cos_deg(double d)
+{
+    return cos(d * CHART_PI / 180);
+}
+
+/* Returns the CIEDE2000 difference of two CIELAB colours. */
+static double color_de2000(const double *p, const double *q)
+{
+    double c1 = hypot(p[1], p[2]), c2 = hypot(q[1], q[2]);
+    double cm7 = pow((c1 + c2) / 2, 7);
+    double g = 0.5 * (1 - sqrt(cm7 / (cm7 + pow(25, 7))));
+    double a1 = (1 + g) * p[1], a2 = (1 + g) * q[1];
+    double c1p = hypot(a1, p[2]), c2p = hypot(a2, q[2]);
+    double h1 = hue_deg(a1, p[2]), h2 = hue_deg(a2, q[2]);
+    double dh = h2 - h1, hm = h1 + h2, lm, cm, cmp7, t, sl, sc, sh, rt;
+    double dl = q[0] - p[0], dc = c2p - c1p, dhh;
+
+    if (c1p * c2p == 0)
+        dh = 0;
+    else if (dh > 180)
+        dh -= 360;
+    else if (dh < -180)
+        dh += 360;
+    dhh = 2 * sqrt(c1p * c2p) * sin(dh * CHART_PI / 360);
+    if (c1p * c2p != 0)
+        hm = fabs(h1 - h2) <= 180 ? hm / 2 : hm < 360 ? (hm + 360) / 2
+                                                      : (hm - 360) / 2;
+
+    lm = (p[0] + q[0]) / 2;
+    cm = (c1p + c2p) / 2;
+    cmp7 = pow(cm, 7);
+    t = 1 - 0.17 * cos_deg(hm - 30) + 0.24 * cos_deg(2 * hm)
+        + 0.32 * cos_deg(3 * hm + 6) - 0.20 * cos_deg(4 * hm - 63);
+    sl = 1 + 0.015 * (lm - 50) * (lm - 50)
+                 / sqrt(20 + (lm - 50) * (lm - 50));
+    sc = 1 + 0.045 * cm;
+    sh = 1 + 0.015 * cm * t;
+    rt = -2 * sqrt(cmp7 / (cmp7 + pow(25, 7)))
+         * sin(60 * exp(-pow((hm - 275) / 25, 2)) * CHART_PI / 180);
+    return sqrt(pow(dl / sl, 2) + pow(dc / sc, 2) + pow(dhh / sh, 2)
+                + rt * (dc / sc) * (dhh / sh));
+}
+
+int chart_palette_check(const uint32_t *colors, size_t n, char **err)
+{
+    static const char *const names[VISION_COUNT] = {
+        "with normal colour vision", "with protanopia", "with deuteranopia",
+        "with tritanopia", "in greyscale"};
+    static const double need[VISION_COUNT] = {20, 12, 12, 8, 7.5};
+
+    for (int v = 0; v < VISION_COUNT; v++)
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = i + 1; j < n; j++) {
+                double p[3], q[3], d;
+
+                color_lab(colors[i], v, p);
+                color_lab(colors[j], v, q);
+                d = color_de2000(p, q);
+                if (d < need[v])
+                    return err_set(err, "colours %zu (#%06x) and %zu (#%06x) "
+                                   "differ by %.1f %s; they need %.1f",
+                                   i + 1, (unsigned)colors[i], j + 1,
+                                   (unsigned)colors[j], d, names[v],
+                                   need[v]);
+            }
+    return 0;
 }
 
 chart_spec *chart_spec_new(void)
@@ -78,6 +225,11 @@ void chart_spec_free(chart_spec *spec)
         free(spec->series[s].values);
     }
     free(spec->series);
+    for (size_t f = 0; f < spec->nfacets; f++)
+        free(spec->facets[f].title);
+    free(spec->facets);
+    free(spec->cat_colors);
+    free(spec->palette);
     free(spec->id);
     free(spec->unit);
     free(spec->font);
@@ -113,18 +265,139 @@ void chart_spec_add_series(chart_spec *spec, const char *name,
     s->color = color;
 }
 
+void chart_spec_set_category_colors(chart_spec *spec,
+                                    const uint32_t *colors)
+{
+    free(spec->cat_colors);
+    spec->cat_colors = xcalloc(spec->ncat ? spec->ncat : 1,
+                               sizeof *spec->cat_colors);
+    if (spec->ncat)
+        memcpy(spec->cat_colors, colors,
+               spec->ncat * sizeof *spec->cat_colors);
+}
+
+void chart_spec_set_palette(chart_spec *spec, const uint32_t *colors,
+                            size_t n)
+{
+    free(spec->palette);
+    spec->palette = NULL;
+    spec->npalette = n;
+    if (n == 0)
+        return;
+    spec->palette = xmalloc(n * sizeof *spec->palette);
+    memcpy(spec->palette, colors, n * sizeof *spec->palette);
+}
+
+void chart_spec_add_facet(chart_spec *spec, const char *title,
+                          size_t first, size_t count)
+{
+    chart_facet *f;
+
+    spec->facets = xrealloc(spec->facets,
+                            (spec->nfacets + 1) * sizeof *spec->facets);
+    f = &spec->facets[spec->nfacets++];
+    f->title = xstrdup(title);
+    f->first = first;
+    f->count = count;
+}
+
+/* Returns what category i is sorted by: the first series' value, or the
+ * total of stacked bars; NaN when missing. */
+static double sort_key(const chart_spec *spec, size_t i)
+{
+    double sum = 0;
+    int any = 0;
+
+    if (!(spec->kind == CHART_BAR && spec->stacked))
+        return spec->series[0].values[i];
+    for (size_t s = 0; s < spec->nseries; s++)
+        if (!isnan(spec->series[s].values[i])) {
+            sum += spec->series[s].values[i];
+            any = 1;
+        }
+    return any ? sum : NAN;
+}
+
+/* Returns whether category a goes after category b in the order. */
+static int sort_after(const chart_spec *spec, size_t a, size_t b,
+                      int descending)
+{
+    double ka = sort_key(spec, a), kb = sort_key(spec, b);
+
+    if (isnan(ka) || isnan(kb))
+        return isnan(ka) && !isnan(kb);
+    return descending ? ka < kb : ka > kb;
+}
+
+/* Puts the n items of size bytes at base into the order of idx[]. */
+static void permute(void *base, size_t size, const size_t *idx, size_t n)
+{
+    char *copy = xmalloc(n * size);
+
+    for (size_t k = 0; k < n; k++)
+        memcpy(copy + k * size, (char *)base + idx[k] * size, size);
+    memcpy(base, copy, n * size);
+    free(copy);
+}
+
+/* Sorts the n categories from first (insertion sort: stable, and n is
+ * at most 60). */
+static void sort_run(chart_spec *spec, size_t first, size_t n,
+                     int descending)
+{
+    size_t *idx = xmalloc((n ? n : 1) * sizeof *idx);
+
+    for (size_t k = 0; k < n; k++) {
+        size_t j = k;
+
+        for (; j > 0 && sort_after(spec, idx[j - 1], first + k, descending);
+             j--)
+            idx[j] = idx[j - 1];
+        idx[j] = first + k;
+    }
+    for (size_t k = 0; k < n; k++)
+        idx[k] -= first;
+    permute(spec->categories + first, sizeof *spec->categories, idx, n);
+    if (spec->cat_colors)
+        permute(spec->cat_colors + first, sizeof *spec->cat_colors, idx, n);
+    for (size_t s = 0; s < spec->nseries; s++)
+        permute(spec->series[s].values + first, sizeof(double), idx, n);
+    free(idx);
+}
+
+void chart_spec_sort(chart_spec *spec, int descending)
+{
+    if (spec->nseries == 0)
+        return;
+    if (spec->nfacets == 0) {
+        sort_run(spec, 0, spec->ncat, descending);
+        return;
+    }
+    for (size_t f = 0; f < spec->nfacets; f++)
+        if (spec->facets[f].first + spec->facets[f].count <= spec->ncat)
+            sort_run(spec, spec->facets[f].first, spec->facets[f].count,
+                     descending);
+}
+
 /* Returns the figure's id for messages. */
 static const char *spec_name(const chart_spec *spec)
 {
     return spec->id ? spec->id : "(no id)";
 }
 
-/* Checks the size, font and kind. Returns 0, or -1 and sets *err. */
+/* Returns whether the chart is a pie or a donut. */
+static int is_pie(const chart_spec *spec)
+{
+    return spec->kind == CHART_PIE || spec->kind == CHART_DONUT;
+}
+
+/* Checks the size, font, kind and options. Returns 0, or -1 and sets
+ * *err. */
 static int check_frame(const chart_spec *spec, char **err)
 {
     const char *id = spec_name(spec);
 
-    if (spec->kind != CHART_LINE && spec->kind != CHART_BAR)
+    if (spec->kind != CHART_LINE && spec->kind != CHART_BAR && !is_pie(spec))
         return err_set(err, "figure %s: unknown chart kind %d", id,
                        (int)spec->kind);
     if (!(spec->width > 0 && spec->height > 0))
@@ -138,6 +411,44 @@ static int check_frame(const chart_spec *spec, char **err)
     if (spec->decimals < 0 || spec->decimals > 6)
         return err_set(err, "figure %s: %d decimals; use 0 to 6", id,
                        spec->decimals);
+    if (spec->normalized && !(spec->kind == CHART_BAR && spec->stacked))
+        return err_set(err, "figure %s: only stacked bars can be shown as "
+                       "100 %%", id);
+    if (spec->columns < 0 || spec->columns > CHART_MAX_FACETS)
+        return err_set(err, "figure %s: %d columns; use 1 to %d, or 0 to "
+                       "let the chart choose", id, spec->columns,
+                       CHART_MAX_FACETS);
+    return 0;
+}
+
+/* Checks that the facets cover the categories in order, each with 1 to
+ * 60 of them. Returns 0, or -1 and sets *err. */
+static int check_facets(const chart_spec *spec, char **err)
+{
+    const char *id = spec_name(spec);
+    size_t next = 0;
+
+    if (spec->nfacets == 0)
+        return 0;
+    if (spec->nfacets > CHART_MAX_FACETS || !spec->facets)
+        return err_set(err, "figure %s: %zu facets; a figure holds 1 to %d",
+                       id, spec->nfacets, CHART_MAX_FACETS);
+    for (size_t f = 0; f < spec->nfacets; f++) {
+        const chart_facet *fc = &spec->facets[f];
+
+        if (!fc->title)
+            return err_set(err, "figure %s: facet %zu has no title", id,
+                           f + 1);
+        if (fc->first != next || fc->count == 0
+            || fc->count > CHART_MAX_CATEGORIES)
+            return err_set(err, "figure %s: facet \"%s\" must hold the next "
+                           "1 to %d categories, from %zu", id, fc->title,
+                           CHART_MAX_CATEGORIES, next + 1);
+        next += fc->count;
+    }
+    if (next != spec->ncat)
+        return err_set(err, "figure %s: the facets hold %zu of the %zu "
+                       "categories", id, next, spec->ncat);
     return 0;
 }
 
@@ -146,10 +457,12 @@ static int check_frame(const chart_spec *spec, char **err)
 static int check_shape(const chart_spec *spec, char **err)
 {
     const char *id = spec_name(spec);
+    size_t most = spec->nfacets ? CHART_MAX_FACETS * CHART_MAX_CATEGORIES
+                                : CHART_MAX_CATEGORIES;
 
     if (spec->ncat == 0 || !spec->categories)
         return err_set(err, "figure %s: no categories", id);
-    if (spec->ncat > CHART_MAX_CATEGORIES)
+    if (spec->ncat > most)
         return err_set(err, "figure %s: %zu categories; a chart holds at "
                        "most %d", id, spec->ncat, CHART_MAX_CATEGORIES);
     for (size_t i = 0; i < spec->ncat; i++)
@@ -162,11 +475,42 @@ static int check_shape(const chart_spec *spec, char **err)
         if (!spec->series[s].name || !spec->series[s].values)
             return err_set(err, "figure %s: series %zu has no %s", id, s + 1,
                            spec->series[s].name ? "values" : "name");
+    if (is_pie(spec) && spec->nseries != 1)
+        return err_set(err, "figure %s: a pie shows one series, not %zu", id,
+                       spec->nseries);
+    return check_facets(spec, err);
+}
+
+/* Checks the slices of a pie: at most 12 in a pie, each above zero.
+ * Returns 0, or -1 and sets *err. */
+static int check_slices(const chart_spec *spec, char **err)
+{
+    const char *id = spec_name(spec);
+    const double *v = spec->series[0].values;
+    size_t most = spec->nfacets ? 0 : spec->ncat;
+
+    for (size_t f = 0; f < spec->nfacets; f++)
+        if (spec->facets[f].count > most)
+            most = spec->facets[f].count;
+    if (most > CHART_MAX_SLICES)
+        return err_set(err, "figure %s: %zu slices are too many for a pie "
+                       "to be read; it holds at most %d (use bars)", id,
+                       most, CHART_MAX_SLICES);
+    for (size_t i = 0; i < spec->ncat; i++) {
+        if (isnan(v[i]))
+            return err_set(err, "figure %s: slice \"%s\" has no value; a "
+                           "pie cannot leave a part out", id,
+                           spec->categories[i]);
+        if (v[i] <= 0)
+            return err_set(err, "figure %s: slice \"%s\" is %g; every "
+                           "slice of a pie must be above zero", id,
+                           spec->categories[i], v[i]);
+    }
     return 0;
 }
 
-/* Checks every value: finite or NaN, and not negative in stacked bars.
- * Returns 0, or -1 and sets *err. */
+/* Checks every value: finite or NaN, not negative in stacked bars, and
+ * the slices of a pie. Returns 0, or -1 and sets *err. */
 static int check_values(const chart_spec *spec, char **err)
 {
     int stacked = spec->kind == CHART_BAR && spec->stacked;
@@ -188,7 +532,7 @@ static int check_values(const chart_spec *spec, char **err)
                                ser->name, spec->categories[i], v);
         }
     }
-    return 0;
+    return is_pie(spec) ? check_slices(spec, err) : 0;
 }
 
 int chart_check(const chart_spec *spec, char **err)
@@ -212,6 +556,8 @@ typedef struct chart_text {
     size_t cat;             /* value labels: the bar's category */
     size_t series;          /* value labels, legend and line ends */
     uint32_t color;
+    uint32_t swatch;        /* legend entries: the colour they name */
+    int outside;            /* a slice's label set beside the pie */
 } chart_text;
 
 /* Ticks at (k0 + i) * step for i below n. */
@@ -230,14 +576,20 @@ typedef struct chart_layout {
     double line_h;          /* height of one line of text */
     int horizontal;         /* categories down the left side */
     int end_labels;         /* series names at line ends, no legend */
+    int cell;               /* a facet: no legend, unit or line ends */
+    int frame;              /* a figure's facets drawn apart: texts only */
     double data_lo, data_hi;    /* what the value axis must show */
     chart_ticks ticks;
     double lo, hi;          /* the value axis */
     double px, py, pw, ph;  /* the plot area */
+    double bound_l, bound_t, bound_r, bound_b;  /* the plot stays inside */
     double slot;            /* from one category to the next */
+    size_t slots;           /* bars: slots to share out, at least ncat */
     double inset;           /* from the plot's edge to the first one */
     double bar;             /* pitch of one bar in a group */
     double bar_gap;         /* blank between the bars of a group */
+    double cx, cy, r, hole; /* a pie's centre, radius and hole */
+    double max_r;           /* the largest radius a pie may take */
     size_t tick_first, cat_first, cat_n, end_first, value_first;
     size_t unit;            /* index of the unit text, or SIZE_MAX */
     chart_text *texts;
@@ -252,6 +604,21 @@ enum {
     FIT_SMALL               /* the chart is too small for its labels */
 };
 
+/* Measures the text's layout; its box takes the text's size. */
+static void text_measure(chart_text *t)
+{
+    PangoRectangle logical;
+
+    pango_layout_get_extents(t->pl, NULL, &logical);
+    t->lx = (double)logical.x / PANGO_SCALE;
+    t->ly = (double)logical.y / PANGO_SCALE;
+    t->tw = (double)logical.width / PANGO_SCALE;
+    t->th = (double)logical.height / PANGO_SCALE;
+    t->base = (double)pango_layout_get_baseline(t->pl) / PANGO_SCALE - t->ly;
+    t->w = t->tw;
+    t->h = t->th;
+}
+
 /*
  * Appends a label holding s (taken over) set in the chart's font,
  * wrapped at wrap points when wrap is positive, lines aligned by align.
@@ -262,7 +629,6 @@ static chart_text *text_add(chart_layout *L, chart_box_kind kind, char *s,
                             double wrap, PangoAlignment align)
 {
     chart_text *t;
-    PangoRectangle logical;
 
     if (L->ntexts == L->cap) {
         L->cap = L->cap ? 2 * L->cap : 64;
@@ -282,16 +648,19 @@ static chart_text *text_add(chart_layout *L, chart_box_kind kind, char *s,
         pango_layout_set_wrap(t->pl, PANGO_WRAP_WORD);
     }
     pango_layout_set_text(t->pl, s, -1);
-
-    pango_layout_get_extents(t->pl, NULL, &logical);
-    t->lx = (double)logical.x / PANGO_SCALE;
-    t->ly = (double)logical.y / PANGO_SCALE;
-    t->tw = (double)logical.width / PANGO_SCALE;
-    t->th = (double)logical.height / PANGO_SCALE;
-    t->base = (double)pango_layout_get_baseline(t->pl) / PANGO_SCALE - t->ly;
-    t->w = t->tw;
-    t->h = t->th;
+    text_measure(t);
     return t;
+}
+
+/* Sets the text in bold, as facet titles are, and measures it again. */
+static void text_bold(chart_text *t)
+{
+    PangoAttrList *attrs = pango_attr_list_new();
+
+    pango_attr_list_insert(attrs, pango_attr_weight_new(PANGO_WEIGHT_BOLD));
+    pango_layout_set_attributes(t->pl, attrs);
+    pango_attr_list_unref(attrs);
+    text_measure(t);
 }
 
 /* Turns a text a quarter, to read upwards; its box turns with it. */
@@ -356,13 +725,46 @@ static double texts_width(const chart_layout *L, size_t from, size_t to)
     return w;
 }
 
-/* Returns the number as the charts write it: "1 000", "2,5", "40 %".
- * The caller frees it. */
+/* Returns the number as the charts write it: "1 000", "2,5", "40 %";
+ * shares of 100 % stacks in percent. The caller frees it. */
 static char *value_text(const chart_spec *spec, double v, int decimals)
 {
-    if (spec->percent)
+    if (spec->percent || spec->normalized)
         return fmt_percent(v, decimals, FMT_TABLE);
     return fmt_number(v, decimals, FMT_TABLE);
+}
+
+/* Returns how many colours the spec's palette has. */
+static size_t palette_size(const chart_spec *spec)
+{
+    return spec->npalette ? spec->npalette
+                          : sizeof chart_colors / sizeof chart_colors[0];
+}
+
+/* Returns colour c mixed with white (k above 0) or black (k below). */
+static uint32_t color_mix(uint32_t c, double k)
+{
+    uint32_t out = 0;
+
+    for (int shift = 16; shift >= 0; shift -= 8) {
+        double v = (double)(c >> shift & 0xFF);
+
+        v = k > 0 ? v + (255 - v) * k : v * (1 + k);
+        out |= (uint32_t)lround(v) << shift;
+    }
+    return out;
+}
+
+/* Returns colour i of the spec's palette. Past its end the palette
+ * comes round again paler, then darker, so that neighbours differ. */
+static uint32_t palette_color(const chart_spec *spec, size_t i)
+{
+    static const double round_mix[] = {0, 0.5, -0.4};
+    size_t n = palette_size(spec), round = (i / n) % 3;
+    uint32_t c = spec->npalette ? spec->palette[i % n] & 0xFFFFFF
+                                : chart_palette(i);
+
+    return color_mix(c, round_mix[round]);
 }
 
 /* Returns the series' colour, taking the palette when asked to. */
@@ -370,7 +772,126 @@ static uint32_t series_color(const chart_spec *spec, size_t s)
 {
     uint32_t c = spec->series[s].color;
 
-    return (c & CHART_AUTO_COLOR) ? chart_palette(s) : (c & 0xFFFFFF);
+    return (c & CHART_AUTO_COLOR) ? palette_color(spec, s) : (c & 0xFFFFFF);
+}
+
+/* Returns how many different labels come before the first category
+ * labelled as category i. */
+static size_t label_rank(const chart_spec *spec, size_t i)
+{
+    const char *name = spec->categories[i];
+    size_t rank = 0;
+
+    for (size_t k = 0; k < spec->ncat; k++) {
+        int seen = 0;
+
+        if (strcmp(spec->categories[k], name) == 0)
+            return rank;
+        for (size_t j = 0; j < k && !seen; j++)
+            seen = strcmp(spec->categories[j], spec->categories[k]) == 0;
+        rank += !seen;
+    }
+    return rank;
+}
+
+/* Returns in how many facets a category is labelled as category i. */
+static size_t label_facets(const chart_spec *spec, size_t i)
+{
+    size_t count = 0;
+
+    for (size_t f = 0; f < spec->nfacets; f++) {
+        const chart_facet *fc = &spec->facets[f];
+        size_t k = fc->first;
+
+        while (k < fc->first + fc->count
+               && strcmp(spec->categories[k], spec->categories[i]) != 0)
+            k++;
+        count += k < fc->first + fc->count;
+    }
+    return count;
+}
+
+/* Ranks the labels of spec as label_rank does, into rank[]; with
+ * lone, the labels of one facet alone rank SIZE_MAX and the others
+ * among themselves. Returns how many ranks were given. */
+static size_t ranks_fill(const chart_spec *spec, size_t *rank, int lone)
+{
+    size_t next = 0;
+
+    for (size_t i = 0; i < spec->ncat; i++) {
+        size_t j = 0;
+
+        while (j < i && strcmp(spec->categories[j], spec->categories[i]))
+            j++;
+        if (j < i)
+            rank[i] = rank[j];
+        else if (lone && label_facets(spec, i) < 2)
+            rank[i] = SIZE_MAX;
+        else
+            rank[i] = next++;
+    }
+    return next;
+}
+
+/*
+ * Fills rank[i] as label_rank(spec, i) does, for every category at
+ * once; but in facets with more labels than the palette has colours,
+ * the labels of one facet alone rank SIZE_MAX (grey), so that those
+ * the facets share keep colours of their own.
+ */
+static void label_ranks(const chart_spec *spec, size_t *rank)
+{
+    if (ranks_fill(spec, rank, 0) > palette_size(spec) && spec->nfacets)
+        ranks_fill(spec, rank, 1);
+}
+
+/* Returns category i's own colour: the spec's, or the palette's by the
+ * label's rank (label_rank; rank[i] when rank is not NULL). */
+static uint32_t ranked_color(const chart_spec *spec, size_t i,
+                             const size_t *rank)
+{
+    uint32_t c = spec->cat_colors ? spec->cat_colors[i] : CHART_AUTO_COLOR;
+
+    if (!(c & CHART_AUTO_COLOR))
+        return c & 0xFFFFFF;
+    if (rank && rank[i] == SIZE_MAX)
+        return CHART_GREY;
+    return palette_color(spec, rank ? rank[i] : label_rank(spec, i));
+}
+
+/* Returns category i's own colour: the spec's, or the palette's by the
+ * order in which labels first appear. */
+static uint32_t category_color(const chart_spec *spec, size_t i)
+{
+    return ranked_color(spec, i, NULL);
+}
+
+/* Returns whether the bars take their categories' colours: one series
+ * and colours given per category. */
+static int bars_by_category(const chart_spec *spec)
+{
+    return spec->nseries == 1 && spec->cat_colors;
+}
+
+/* Returns the colour of series s in category i. */
+static uint32_t bar_color(const chart_spec *spec, size_t i, size_t s)
+{
+    return bars_by_category(spec) ? category_color(spec, i)
+                                  : series_color(spec, s);
+}
+
+/* Returns series s's value in category i as drawn: in 100 % stacks its
+ * share of the category's total (NaN when the total is zero). */
+static double bar_value(const chart_spec *spec, size_t i, size_t s)
+{
+    double v = spec->series[s].values[i], sum = 0;
+
+    if (!spec->normalized || isnan(v))
+        return v;
+    for (size_t k = 0; k < spec->nseries; k++)
+        if (!isnan(spec->series[k].values[i]))
+            sum += spec->series[k].values[i];
+    return sum > 0 ? 100 * v / sum : NAN;
 }
 
 /* Returns the colour's lightness, 0 to 255, as greyscale printing sees
@@ -398,9 +919,12 @@ static double stack_below(const chart_spec *spec, size_t i, size_t s)
 {
     double sum = 0;
 
-    for (size_t k = 0; k < s; k++)
-        if (!isnan(spec->series[k].values[i]))
-            sum += spec->series[k].values[i];
+    for (size_t k = 0; k < s; k++) {
+        double v = bar_value(spec, i, k);
+
+        if (!isnan(v))
+            sum += v;
+    }
     return sum;
 }
 
@@ -416,7 +940,7 @@ static void data_range(chart_layout *L)
 
     for (size_t i = 0; i < spec->ncat; i++)
         for (size_t s = 0; s < spec->nseries; s++) {
-            double v = spec->series[s].values[i];
+            double v = bar_value(spec, i, s);
 
             if (spec->kind == CHART_BAR && spec->stacked && !isnan(v))
                 v += stack_below(spec, i, s);
@@ -427,6 +951,8 @@ static void data_range(chart_layout *L)
         }
     if (lo > hi)
         lo = hi = 0;
+    if (spec->normalized && hi > 0)
+        hi = 100;
     if (spec->kind == CHART_BAR || (lo >= 0 && hi - lo > hi / 6))
         lo = fmin(lo, 0);
     if (spec->kind == CHART_BAR || (hi <= 0 && hi - lo > -lo / 6))
@@ -513,9 +1039,11 @@ static double cat_pos(const chart_layout *L, size_t i)
 }
 
 /*
- * Spreads the categories along the plot: bars in equal slots, line
- * points from an inset at each end that is small but leaves room for
- * half the first and last labels (edge_w, the wider of the two).
+ * Spreads the categories along the plot: bars in equal slots (as many
+ * as L->slots asks, the categories centred among them, so that the
+ * facets of a figure have bars of one size), line points from an inset
+ * at each end that is small but leaves room for half the first and
+ * last labels (edge_w, the wider of the two).
  */
 static void cats_spread(chart_layout *L, double edge_w)
 {
@@ -523,8 +1051,10 @@ static void cats_spread(chart_layout *L, double edge_w)
     double n = (double)L->spec->ncat;
 
     if (L->spec->kind == CHART_BAR || n == 1) {
-        L->slot = len / n;
-        L->inset = L->slot / 2;
+        double slots = fmax(n, (double)L->slots);
+
+        L->slot = len / slots;
+        L->inset = L->slot / 2 + (slots - n) * L->slot / 2;
         return;
     }
     L->inset = fmax(fmin(len / (2 * n), 8), edge_w / 2);
@@ -553,7 +1083,7 @@ static int bar_geom(const chart_layout *L, size_t i, size_t s, double *c0,
                     double *c1, double *v0, double *v1)
 {
     const chart_spec *spec = L->spec;
-    double v = spec->series[s].values[i];
+    double v = bar_value(spec, i, s);
     double mid = cat_pos(L, i);
 
     if (isnan(v))
@@ -657,29 +1187,28 @@ static double legend_row(chart_layout *L, size_t from, size_t to, double y)
     return h;
 }
 
-/*
- * Adds a legend entry (swatch and name) per series, placed in centred
- * rows at the bottom of the chart. Returns the legend's height, or 0
- * when there is no legend: one series, or names at the line ends.
- */
-static double legend_add(chart_layout *L)
+/* Adds a legend entry naming colour with name (copied), wrapped to the
+ * chart's width; unplaced. Returns the entry. */
+static chart_text *legend_entry(chart_layout *L, const char *name,
+                                uint32_t color, double wrap)
 {
-    const chart_spec *spec = L->spec;
-    double avail = spec->width - 2 * CHART_PAD, sw = swatch_width(L);
+    double sw = swatch_width(L);
+    chart_text *t = text_add(L, CHART_BOX_LEGEND, xstrdup(name),
+                             wrap - sw - CHART_GAP, PANGO_ALIGN_LEFT);
+
+    t->swatch = color;
+    t->ox = sw + CHART_GAP;
+    t->w = t->ox + t->tw;
+    return t;
+}
+
+/* Places the legend entries from first on in centred rows at the bottom
+ * of the chart. Returns the legend's height. */
+static double legend_rows(chart_layout *L, size_t first)
+{
+    double avail = L->spec->width - 2 * CHART_PAD;
     double row_w = 0, y = 0, top;
-    size_t first = L->ntexts, row = first;
-
-    if (spec->nseries < 2 || L->end_labels)
-        return 0;
-    for (size_t s = 0; s < spec->nseries; s++) {
-        chart_text *t = text_add(L, CHART_BOX_LEGEND,
-                                 xstrdup(spec->series[s].name),
-                                 avail - sw - CHART_GAP, PANGO_ALIGN_LEFT);
-
-        t->series = s;
-        t->ox = sw + CHART_GAP;
-        t->w = t->ox + t->tw;
-    }
+    size_t row = first;
 
     for (size_t i = first; i < L->ntexts; i++) {
         double w = L->texts[i].w;
@@ -693,10 +1222,29 @@ static double legend_add(chart_layout *L)
     }
     y += legend_row(L, row, L->ntexts, y);
 
-    top = spec->height - CHART_PAD - y;
+    top = L->spec->height - CHART_PAD - y;
     for (size_t i = first; i < L->ntexts; i++)
         L->texts[i].y += top;
     return y;
+}
+
+/*
+ * Adds a legend entry (swatch and name) per series, placed in centred
+ * rows at the bottom of the chart. Returns the legend's height, or 0
+ * when there is no legend: one series, names at the line ends, or a
+ * facet (the figure has the legend).
+ */
+static double legend_add(chart_layout *L)
+{
+    const chart_spec *spec = L->spec;
+    size_t first = L->ntexts;
+
+    if (spec->nseries < 2 || L->end_labels || L->cell)
+        return 0;
+    for (size_t s = 0; s < spec->nseries; s++)
+        legend_entry(L, spec->series[s].name, series_color(spec, s),
+                     spec->width - 2 * CHART_PAD)->series = s;
+    return legend_rows(L, first);
 }
 
 /* Returns whether the lines may carry their names at their ends: more
@@ -705,7 +1253,7 @@ static int ends_wanted(const chart_layout *L)
 {
     const chart_spec *spec = L->spec;
 
-    if (spec->kind != CHART_LINE || spec->nseries < 2)
+    if (spec->kind != CHART_LINE || spec->nseries < 2 || L->cell)
         return 0;
     for (size_t s = 0; s < spec->nseries; s++)
         if (isnan(spec->series[s].values[spec->ncat - 1]))
@@ -750,34 +1298,34 @@ static void block_centre(end_block *b, double top, double bottom)
     b->top = fmin(fmax(y, top), bottom - b->height);
 }
 
-/* Appends block c, the next one down, to block b. */
-static void block_merge(end_block *b, const end_block *c)
+/* Appends block c, the next one down, to block b, gap below b. */
+static void block_merge(end_block *b, const end_block *c, double gap)
 {
     b->count += c->count;
     b->want += c->want;
-    b->height += 0.5 + c->height;
+    b->height += gap + c->height;
 }
 
 /*
- * Moves the line-end labels, taken in order from the top (order[]),
- * apart: labels that would touch form a block centred on the mean of
- * their wished-for middles, and blocks that then touch merge. Blocks
+ * Moves the texts order[] (indices, in order from the top) apart, gap
+ * between them: texts that would touch form a block centred on the mean
+ * of their wished-for middles, and blocks that then touch merge. Blocks
  * stay between top and bottom where they fit.
  */
-static void ends_spread(chart_layout *L, const size_t *order, size_t n,
-                        double top, double bottom)
+static void texts_spread(chart_layout *L, const size_t *order, size_t n,
+                         double top, double bottom, double gap)
 {
-    end_block *b = xmalloc(n * sizeof *b);
+    end_block *b = xmalloc((n ? n : 1) * sizeof *b);
     size_t nb = 0;
 
     for (size_t k = 0; k < n; k++) {
-        const chart_text *t = &L->texts[L->end_first + order[k]];
+        const chart_text *t = &L->texts[order[k]];
 
         b[nb] = (end_block){k, 1, t->y + t->h / 2, t->h, 0};
         block_centre(&b[nb++], top, bottom);
-        while (nb > 1 && b[nb - 2].top + b[nb - 2].height + 0.5
+        while (nb > 1 && b[nb - 2].top + b[nb - 2].height + gap
                              > b[nb - 1].top) {
-            block_merge(&b[nb - 2], &b[nb - 1]);
+            block_merge(&b[nb - 2], &b[nb - 1], gap);
             nb--;
             block_centre(&b[nb - 1], top, bottom);
         }
@@ -787,10 +1335,10 @@ static void ends_spread(chart_layout *L, const size_t *order, size_t n,
         double y = b[i].top;
 
         for (size_t k = b[i].first; k < b[i].first + b[i].count; k++) {
-            chart_text *t = &L->texts[L->end_first + order[k]];
+            chart_text *t = &L->texts[order[k]];
 
             t->y = y;
-            y += t->h + 0.5;
+            y += t->h + gap;
         }
     }
     free(b);
@@ -813,11 +1361,11 @@ static int ends_place(chart_layout *L)
 
         t->x = x;
         t->y = value_pos(L, spec->series[s].values[last]) - t->h / 2;
-        for (; k > 0 && L->texts[L->end_first + order[k - 1]].y > t->y; k--)
+        for (; k > 0 && L->texts[order[k - 1]].y > t->y; k--)
             order[k] = order[k - 1];
-        order[k] = s;
+        order[k] = L->end_first + s;
     }
-    ends_spread(L, order, n, top, L->py + L->ph);
+    texts_spread(L, order, n, top, L->py + L->ph, 0.5);
 
     for (size_t s = 0; s < n; s++) {
         chart_text *t = &L->texts[L->end_first + s];
@@ -863,6 +1411,8 @@ typedef struct cat_mode {
     int wrap;               /* words wrapped to their slot */
     int turned;             /* a quarter turn, reading upwards */
     size_t step;            /* every step-th shown */
+    int lines;              /* at most this many lines to a label */
+    double tall;            /* at most this part of the chart's height */
 } cat_mode;
 
 /*
@@ -876,7 +1426,7 @@ typedef struct cat_mode {
 static int cats_try_below(chart_layout *L, cat_mode m)
 {
     const chart_spec *spec = L->spec;
-    double tall = 0.4 * spec->height;
+    double tall = m.tall * spec->height;
     double wrap = m.turned ? tall : m.wrap ? L->slot - 2 : 0;
     size_t mark = L->ntexts;
 
@@ -893,7 +1443,7 @@ static int cats_try_below(chart_layout *L, cat_mode m)
         t->x = fmax(L->px, fmin(cat_pos(L, i) - t->w / 2,
                                 spec->width - CHART_PAD - t->w));
         if (t->x + t->w > spec->width - CHART_PAD || t->h > tall
-            || pango_layout_get_line_count(t->pl) > 3) {
+            || pango_layout_get_line_count(t->pl) > m.lines) {
             texts_truncate(L, mark);
             return -1;
         }
@@ -908,27 +1458,32 @@ static int cats_try_below(chart_layout *L, cat_mode m)
 
 /*
  * Adds the category labels under the plot in the first way that fits:
- * flat; words wrapped, then turned; then every k-th, turned for words.
- * Sets *height to the room they take. Returns 0, or -1 when none fits.
+ * flat; words wrapped, then turned, in up to three lines, then in more;
+ * then every k-th, turned for words. Sets *height to the room they
+ * take. Returns 0, or -1 when none fits.
  */
 static int cats_below(chart_layout *L, double *height)
 {
     int words = !cats_are_numbers(L->spec);
     size_t n = L->spec->ncat;
-    cat_mode flat = {0, 0, 1}, wrapped = {1, 0, 1}, turned = {0, 1, 1};
+    static const cat_mode modes[] = {
+        {1, 0, 1, 3, 0.4}, {0, 1, 1, 3, 0.4}, {1, 0, 1, 5, 0.4},
+        {0, 1, 1, 4, 0.5}};
+    cat_mode flat = {0, 0, 1, 3, 0.4};
     int ok;
 
     L->cat_first = L->ntexts;
-    ok = cats_try_below(L, flat) == 0
-         || (words && (cats_try_below(L, wrapped) == 0
-                       || cats_try_below(L, turned) == 0));
+    ok = cats_try_below(L, flat) == 0;
+    for (size_t i = 0; !ok && words && i < sizeof modes / sizeof modes[0];
+         i++)
+        ok = cats_try_below(L, modes[i]) == 0;
     for (size_t k = 2; !ok && k <= n; k++) {
-        cat_mode m = {0, words, k};
+        cat_mode m = {0, words, k, 3, 0.4};
 
         ok = cats_try_below(L, m) == 0;
     }
     for (size_t k = 2; !ok && words && k <= n; k++) {
-        cat_mode m = {0, 0, k};
+        cat_mode m = {0, 0, k, 3, 0.4};
 
         ok = cats_try_below(L, m) == 0;
     }
@@ -996,7 +1551,7 @@ static int cats_beside(chart_layout *L, double *width)
 /* Returns whether series s has a value label in category i. */
 static int value_labelled(const chart_spec *spec, size_t i, size_t s)
 {
-    double v = spec->series[s].values[i];
+    double v = bar_value(spec, i, s);
 
     return !isnan(v) && !(spec->stacked && v == 0);
 }
@@ -1043,7 +1598,7 @@ static void values_add(chart_layout *L, double *after, double *before)
         return;
     for (size_t i = 0; i < spec->ncat; i++)
         for (size_t s = 0; s < spec->nseries; s++) {
-            double v = spec->series[s].values[i];
+            double v = bar_value(spec, i, s);
             chart_text *t;
 
             if (!value_labelled(spec, i, s))
@@ -1065,8 +1620,9 @@ static void values_add(chart_layout *L, double *after, double *before)
 }
 
 /* Centres value label t in a stacked segment, c0..c1 across and e0..e1
- * along the value axis, in a colour that reads on the segment. Returns
- * 0, or -1 when it does not fit inside. */
+ * along the value axis, in a colour that reads on the segment; turned
+ * upwards in an upright bar too narrow for it flat. Returns 0, or -1
+ * when it does not fit inside. */
 static int value_inside(const chart_layout *L, chart_text *t, double c0,
                         double c1, double e0, double e1)
 {
@@ -1074,6 +1630,12 @@ static int value_inside(const chart_layout *L, chart_text *t, double c0,
     double need_along = L->horizontal ? t->w + 2 : t->h;
     double need_across = L->horizontal ? t->h : t->w + 2;
 
+    if (!L->horizontal && along >= t->w + 2 && across >= t->h
+        && across < need_across) {
+        text_turn(t);
+        need_along = t->h;
+        need_across = t->w;
+    }
     if (along < need_along || across < need_across)
         return -1;
     if (L->horizontal) {
@@ -1083,7 +1645,7 @@ static int value_inside(const chart_layout *L, chart_text *t, double c0,
         t->x = (c0 + c1) / 2 - t->w / 2;
         t->y = (e0 + e1) / 2 - t->h / 2;
     }
-    if (color_light(series_color(L->spec, t->series)) < 128)
+    if (color_light(bar_color(L->spec, t->cat, t->series)) < 128)
         t->color = 0xFFFFFF;
     return 0;
 }
@@ -1177,12 +1739,13 @@ static int upright_width(chart_layout *L, double tick_w, double ends_w)
     double n = (double)L->spec->ncat, right = L->spec->width - CHART_PAD;
     double edge_w = cat_edge_width(L);
 
-    L->px = CHART_PAD + tick_w + CHART_GAP;
+    L->px = fmax(CHART_PAD + tick_w + CHART_GAP, L->bound_l);
     L->pw = right - L->px;
     if (L->end_labels)
         L->pw -= CHART_END_GAP + ends_w;
     if (L->spec->kind == CHART_BAR)
         L->pw = fmin(L->pw, (right - L->px - edge_w / 2) / (1 - 0.5 / n));
+    L->pw = fmin(L->pw, L->bound_r - L->px);
     if (L->pw < CHART_MIN_PLOT)
         return -1;
     cats_spread(L, edge_w);
@@ -1207,9 +1770,11 @@ static int try_upright(chart_layout *L)
         return FIT_SMALL;
     values_add(L, &after, &before);
 
-    L->py = CHART_PAD + unit_h + fmax(L->line_h / 2, after);
+    L->py = fmax(CHART_PAD + unit_h + fmax(L->line_h / 2, after),
+                 L->bound_t);
     bottom = spec->height - CHART_PAD - cat_h - CHART_GAP - before
              - (legend_h > 0 ? legend_h + CHART_LEGEND_GAP : 0);
+    bottom = fmin(bottom, L->bound_b);
     L->ph = bottom - L->py;
     if (L->ph < CHART_MIN_PLOT)
         return FIT_SMALL;
@@ -1236,9 +1801,10 @@ static int sideways_width(chart_layout *L, double cat_w, double after,
     double first_w = L->texts[L->tick_first].w;
     double last_w = L->texts[L->tick_first + L->ticks.n - 1].w;
 
-    L->px = fmax(CHART_PAD + cat_w + CHART_GAP + before,
-                 CHART_PAD + first_w / 2);
+    L->px = fmax(fmax(CHART_PAD + cat_w + CHART_GAP + before,
+                      CHART_PAD + first_w / 2), L->bound_l);
     L->pw = L->spec->width - CHART_PAD - fmax(last_w / 2, after) - L->px;
+    L->pw = fmin(L->pw, L->bound_r - L->px);
     return L->pw < CHART_MIN_PLOT ? -1 : 0;
 }
 
@@ -1252,9 +1818,10 @@ static int try_sideways(chart_layout *L)
     ticks_add(L);
     unit_h = unit_add(L);
     legend_h = legend_add(L);
-    L->py = CHART_PAD;
+    L->py = fmax(CHART_PAD, L->bound_t);
     L->ph = spec->height - CHART_PAD - L->py - unit_h - L->line_h
             - CHART_GAP - (legend_h > 0 ? legend_h + CHART_LEGEND_GAP : 0);
+    L->ph = fmin(L->ph, L->bound_b - L->py);
     if (L->ph < CHART_MIN_PLOT)
         return FIT_SMALL;
     cats_spread(L, 0);
@@ -1278,6 +1845,320 @@ static int try_sideways(chart_layout *L)
     return FIT_OK;
 }
 
+/* Returns the sum of the pie's slices. */
+static double pie_total(const chart_spec *spec)
+{
+    double sum = 0;
+
+    for (size_t i = 0; i < spec->ncat; i++)
+        sum += spec->series[0].values[i];
+    return sum;
+}
+
+/* Returns where slice i starts (i == ncat: where the last ends) in
+ * cairo's angles, clockwise from three o'clock; the first slice starts
+ * at twelve. */
+static double slice_angle(const chart_layout *L, size_t i)
+{
+    const double *v = L->spec->series[0].values;
+    double sum = 0;
+
+    for (size_t k = 0; k < i; k++)
+        sum += v[k];
+    return -CHART_QUARTER + 4 * CHART_QUARTER * sum / pie_total(L->spec);
+}
+
+/* Returns the middle angle of slice i. */
+static double slice_mid(const chart_layout *L, size_t i)
+{
+    return (slice_angle(L, i) + slice_angle(L, i + 1)) / 2;
+}
+
+/* Returns how far (x, y) lies from the ray out of the origin at angle
+ * a. */
+static double ray_dist(double x, double y, double a)
+{
+    double ux = cos(a), uy = sin(a);
+
+    if (x * ux + y * uy <= 0)
+        return hypot(x, y);
+    return fabs(x * uy - y * ux);
+}
+
+/* Returns whether (x, y), taken from the pie's centre, lies in the
+ * slice from angle a0 to a1, at least m inside its edges. */
+static int in_slice(const chart_layout *L, double x, double y, double a0,
+                    double a1, double m)
+{
+    double d = hypot(x, y), a;
+
+    if (d > L->r - m || (L->hole > 0 && d < L->hole + m))
+        return 0;
+    if (a1 - a0 >= 4 * CHART_QUARTER - 1e-9)
+        return 1;
+    a = fmod(atan2(y, x) - a0 + 16 * CHART_QUARTER, 4 * CHART_QUARTER);
+    return a <= a1 - a0 && ray_dist(x, y, a0) >= m && ray_dist(x, y, a1) >= m;
+}
+
+/*
+ * Returns whether text t, as placed, lies inside slice i: its corners
+ * inside the slice and, for a slice wider than half the pie or a donut,
+ * its nearest point far enough from the centre. Slices are convex up to
+ * half the pie, so the corners settle it there.
+ */
+static int slice_holds(const chart_layout *L, const chart_text *t, size_t i)
+{
+    const double m = 1.5;
+    double a0 = slice_angle(L, i), a1 = slice_angle(L, i + 1);
+    double x0 = t->x - L->cx, y0 = t->y - L->cy;
+    double nx = fmax(x0, fmin(0, x0 + t->w)), ny = fmax(y0, fmin(0, y0 + t->h));
+
+    for (int k = 0; k < 4; k++)
+        if (!in_slice(L, x0 + (k & 1) * t->w, y0 + (k >> 1) * t->h, a0, a1,
+                      m))
+            return 0;
+    if (L->hole > 0 && hypot(nx, ny) < L->hole + m)
+        return 0;
+    return a1 - a0 <= 2 * CHART_QUARTER || L->hole > 0
+           || a1 - a0 >= 4 * CHART_QUARTER - 1e-9 || hypot(nx, ny) >= m;
+}
+
+/* Sets slice i's label t inside its slice, at one of a few distances
+ * from the centre (the centre itself for a whole pie), in a colour that
+ * reads on the slice. Returns 0, or -1 when it fits at none. */
+static int slice_put_inside(const chart_layout *L, chart_text *t, size_t i)
+{
+    static const double at[] = {0.62, 0.75, 0.5};
+    double a0 = slice_angle(L, i), a1 = slice_angle(L, i + 1);
+    double m = (a0 + a1) / 2;
+    int whole = a1 - a0 >= 4 * CHART_QUARTER - 1e-9;
+    size_t tries = L->hole > 0 || whole ? 1 : sizeof at / sizeof at[0];
+
+    for (size_t k = 0; k < tries; k++) {
+        double rl = L->hole > 0 ? (L->r + L->hole) / 2
+                    : whole ? 0 : at[k] * L->r;
+
+        t->x = L->cx + rl * cos(m) - t->w / 2;
+        t->y = L->cy + rl * sin(m) - t->h / 2;
+        if (slice_holds(L, t, i)) {
+            t->color = color_light(category_color(L->spec, i)) < 128
+                       ? 0xFFFFFF : CHART_INK;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* Returns the horizontal half-width of the circle of radius rr at the
+ * vertical band y..y+h, measured from the pie's centre: 0 when the band
+ * passes above or below it. */
+static double circle_reach(const chart_layout *L, double rr, double y,
+                           double h)
+{
+    double dy = 0;
+
+    if (L->cy < y)
+        dy = y - L->cy;
+    else if (L->cy > y + h)
+        dy = L->cy - y - h;
+    return dy < rr ? sqrt(rr * rr - dy * dy) : 0;
+}
+
+/*
+ * Places the labels set beside the pie on one side (right when side is
+ * 1, left when -1): level with their slices' middles, moved apart so
+ * they do not touch, within top..bottom, and clear of the circle.
+ * Returns how far they reach past left..right, or past top..bottom
+ * before they were moved, or -1 when they cannot be spread within the
+ * height.
+ */
+static double slices_beside(chart_layout *L, int side, double left,
+                            double right, double top, double bottom)
+{
+    size_t *order = xmalloc(L->ntexts * sizeof *order), n = 0;
+    double rr = L->r + CHART_LEADER, need = 0, over = 0;
+
+    for (size_t k = L->value_first; k < L->ntexts; k++) {
+        chart_text *t = &L->texts[k];
+        double m = slice_mid(L, t->cat);
+        size_t j;
+
+        if (!t->outside || (cos(m) >= 0) != (side > 0))
+            continue;
+        t->y = L->cy + rr * sin(m) - t->h / 2;
+        over = fmax(over, fmax(top - t->y, t->y + t->h - bottom));
+        for (j = n++; j > 0 && L->texts[order[j - 1]].y > t->y; j--)
+            order[j] = order[j - 1];
+        order[j] = k;
+        need += t->h + 1;
+    }
+    if (need > bottom - top + 1) {
+        free(order);
+        return -1;
+    }
+    texts_spread(L, order, n, top, bottom, 1);
+
+    for (size_t j = 0; j < n; j++) {
+        chart_text *t = &L->texts[order[j]];
+        double m = slice_mid(L, t->cat);
+        double reach = fmax(rr * fabs(cos(m)),
+                            circle_reach(L, L->r + 3, t->y, t->h) + 1);
+
+        reach = fmax(reach, 2);
+        t->x = side > 0 ? L->cx + reach : L->cx - reach - t->w;
+        over = fmax(over, side > 0 ? t->x + t->w - right : left - t->x);
+    }
+    free(order);
+    return over;
+}
+
+/* Adds the slices' labels, their shares in percent, unplaced, as the
+ * last texts. */
+static void slices_add(chart_layout *L)
+{
+    const chart_spec *spec = L->spec;
+    double total = pie_total(spec);
+
+    L->value_first = L->ntexts;
+    for (size_t i = 0; i < spec->ncat; i++) {
+        double share = 100 * spec->series[0].values[i] / total;
+        chart_text *t = text_add(L, CHART_BOX_VALUE,
+                                 fmt_percent(share, spec->decimals,
+                                             FMT_TABLE),
+                                 0, PANGO_ALIGN_LEFT);
+
+        t->cat = i;
+    }
+}
+
+/* Adds a legend entry per slice, its name wrapped at wrap; unplaced.
+ * Returns the widest. */
+static double slices_name(chart_layout *L, double wrap)
+{
+    const chart_spec *spec = L->spec;
+
+    for (size_t i = 0; i < spec->ncat; i++)
+        legend_entry(L, spec->categories[i], category_color(spec, i),
+                     wrap)->cat = i;
+    return texts_width(L, 0, L->ntexts);
+}
+
+/*
+ * Adds the legend naming the slices as the first texts: a column right
+ * of the pie, or centred rows below it, whichever leaves the pie larger.
+ * Narrows the room for the pie (*aw, *ah) by what it takes. Returns 1
+ * for a column, 0 for rows.
+ */
+static int slices_legend(chart_layout *L, double *aw, double *ah)
+{
+    const chart_spec *spec = L->spec;
+    double col_w, col_h = 0, rows_h, y;
+
+    slices_name(L, *aw);
+    rows_h = legend_rows(L, 0) + CHART_LEGEND_GAP;
+    texts_truncate(L, 0);
+    col_w = slices_name(L, 0.4 * spec->width);
+    for (size_t i = 0; i < L->ntexts; i++)
+        col_h += L->texts[i].h + (i > 0 ? 3 : 0);
+
+    if (col_h > *ah || fmin(*aw - col_w - 2 * CHART_LEGEND_GAP, *ah)
+                       < fmin(*aw, *ah - rows_h)) {
+        texts_truncate(L, 0);
+        slices_name(L, *aw);
+        *ah -= legend_rows(L, 0) + CHART_LEGEND_GAP;
+        return 0;
+    }
+    *aw -= col_w + 2 * CHART_LEGEND_GAP;
+    y = (spec->height - col_h) / 2;
+    for (size_t i = 0; i < L->ntexts; i++) {
+        L->texts[i].x = spec->width - CHART_PAD - col_w;
+        L->texts[i].y = y;
+        y += L->texts[i].h + 3;
+    }
+    return 1;
+}
+
+/*
+ * Moves a pie and its legend column (the texts before value_first) so
+ * that the two stand together, centred across the chart: the column
+ * close to the pie and its labels, the room left over shared out at
+ * both sides.
+ */
+static void pie_gather(chart_layout *L)
+{
+    double left = L->cx - L->r, right = L->cx + L->r, col_x, shift;
+
+    for (size_t k = L->value_first; k < L->ntexts; k++) {
+        left = fmin(left, L->texts[k].x);
+        right = fmax(right, L->texts[k].x + L->texts[k].w);
+    }
+    col_x = right + 2 * CHART_LEGEND_GAP;
+    texts_move(L, 0, L->value_first, col_x - L->texts[0].x, 0);
+    right = col_x + texts_width(L, 0, L->value_first);
+    shift = (L->spec->width - right - left) / 2;
+    texts_move(L, 0, L->ntexts, shift, 0);
+    L->cx += shift;
+}
+
+/* Sets the pie's radius, centre and hole for the room ax, ay, aw, ah
+ * less shrink. Returns -1 when the pie would be too small. */
+static int pie_size(chart_layout *L, double ax, double ay, double aw,
+                    double ah, double shrink)
+{
+    L->r = fmin(aw, ah) / 2 - 1 - shrink;
+    if (L->max_r > 0)
+        L->r = fmin(L->r, L->max_r);
+    L->hole = L->spec->kind == CHART_DONUT ? 0.55 * L->r : 0;
+    L->cx = ax + aw / 2;
+    L->cy = ay + ah / 2;
+    return L->r < CHART_MIN_PLOT / 2 ? -1 : 0;
+}
+
+/*
+ * Lays out a pie: its legend, then its largest size that leaves room
+ * for the labels that do not fit inside their slices. Labels go
+ * outside one by one as the pie shrinks, never back. Returns FIT_OK or
+ * FIT_SMALL.
+ */
+static int try_pie(chart_layout *L)
+{
+    const chart_spec *spec = L->spec;
+    double ax = CHART_PAD, ay = CHART_PAD, shrink = 0;
+    double aw = spec->width - 2 * CHART_PAD, ah = spec->height - 2 * CHART_PAD;
+    int column;
+
+    texts_truncate(L, 0);
+    column = L->cell ? 0 : slices_legend(L, &aw, &ah);
+    slices_add(L);
+
+    for (int pass = 0; pass < 100; pass++) {
+        int moved = 0;
+        double right, left;
+
+        if (pie_size(L, ax, ay, aw, ah, shrink) < 0)
+            return FIT_SMALL;
+        for (size_t k = L->value_first; k < L->ntexts; k++) {
+            chart_text *t = &L->texts[k];
+
+            if (!t->outside && slice_put_inside(L, t, t->cat) < 0)
+                t->outside = moved = 1;
+        }
+        if (moved)
+            continue;
+        right = slices_beside(L, 1, ax, ax + aw, ay, ay + ah);
+        left = slices_beside(L, -1, ax, ax + aw, ay, ay + ah);
+        if (right < 0 || left < 0)
+            return FIT_SMALL;
+        if (fmax(right, left) <= 1e-6) {
+            if (column)
+                pie_gather(L);
+            return FIT_OK;
+        }
+        shrink += fmax(right, left) + 0.25;
+    }
+    return FIT_SMALL;
+}
+
 /* Lays the chart out afresh with ticks t. Returns FIT_OK or why it
  * failed. */
 static int layout_try(chart_layout *L, const chart_ticks *t)
@@ -1289,16 +2170,32 @@ static int layout_try(chart_layout *L, const chart_ticks *t)
     return L->horizontal ? try_sideways(L) : try_upright(L);
 }
 
+/* Sets *err to say the chart is too small for its labels; returns -1. */
+static int too_small(const chart_spec *spec, char **err)
+{
+    return err_set(err, "figure %s: %g x %g points is too small for the "
+                   "chart's labels", spec_name(spec), spec->width,
+                   spec->height);
+}
+
 /*
- * Lays the chart out: names at the line ends when they fit, a legend
- * otherwise; the best ticks whose labels do not crowd. Returns 0, or -1
- * and sets *err when the chart is too small for its labels.
+ * Lays the chart out: a pie at its largest; for axes, names at the line
+ * ends when they fit, a legend otherwise, and the best ticks whose
+ * labels do not crowd. Returns 0, or -1 and sets *err when the chart is
+ * too small for its labels.
  */
 static int layout_fit(chart_layout *L, char **err)
 {
     chart_ticks choice[16];
-    size_t n = ticks_choices(L->data_lo, L->data_hi, choice);
+    size_t n;
 
+    if (is_pie(L->spec)) {
+        if (try_pie(L) == FIT_OK)
+            return 0;
+        texts_truncate(L, 0);
+        return too_small(L->spec, err);
+    }
+    n = ticks_choices(L->data_lo, L->data_hi, choice);
     for (int ends = ends_wanted(L); ends >= 0; ends--) {
         size_t limit = SIZE_MAX;
 
@@ -1317,9 +2214,7 @@ static int layout_fit(chart_layout *L, char **err)
         }
     }
     texts_truncate(L, 0);
-    return err_set(err, "figure %s: %g x %g points is too small for the "
-                   "chart's labels", spec_name(L->spec), L->spec->width,
-                   L->spec->height);
+    return too_small(L->spec, err);
 }
 
 /* Frees what the layout holds. */
@@ -1345,6 +2240,8 @@ static void layout_open(chart_layout *L, const chart_spec *spec)
     memset(L, 0, sizeof *L);
     L->spec = spec;
     L->horizontal = spec->kind == CHART_BAR && spec->horizontal;
+    L->bound_r = spec->width;
+    L->bound_b = spec->height;
     L->pc = pango_font_map_create_context(pango_cairo_font_map_get_default());
     cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
     cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
@@ -1362,19 +2259,376 @@ static void layout_open(chart_layout *L, const chart_spec *spec)
     texts_truncate(L, 0);
 }
 
-/* Checks spec and lays it out into L, which the caller closes with
- * layout_close on success. Returns 0, or -1 and sets *err. */
-static int layout_build(chart_layout *L, const chart_spec *spec, char **err)
+/* A facet of a figure: a chart of its own over the facet's categories,
+ * sharing the figure's options. */
+typedef struct chart_cell {
+    chart_spec view;        /* the figure's spec, narrowed to the facet;
+                               borrows its labels and values */
+    chart_series *series;   /* the view's series, colours resolved */
+    uint32_t *colors;       /* the view's category colours, or NULL */
+    chart_layout L;
+    double x, y;            /* the view's top left corner in the figure */
+    double cell_x, cell_w;  /* the cell across the figure */
+} chart_cell;
+
+/* A chart laid out: the whole of it in top, or for facets the figure's
+ * own texts (unit, titles, legend) in top and a chart per cell. */
+typedef struct chart_figure {
+    chart_layout top;
+    chart_cell *cells;
+    size_t ncells;
+} chart_figure;
+
+/* Sets up cell c for facet f of spec, its chart w x h points; rank
+ * holds the labels' ranks (label_ranks). */
+static void cell_open(chart_cell *c, const chart_spec *spec, size_t f,
+                      const size_t *rank, double w, double h)
 {
-    if (chart_check(spec, err) < 0)
-        return -1;
-    layout_open(L, spec);
-    data_range(L);
-    if (layout_fit(L, err) < 0) {
-        layout_close(L);
-        return -1;
+    const chart_facet *fc = &spec->facets[f];
+
+    c->view = *spec;
+    c->view.ncat = fc->count;
+    c->view.categories = spec->categories + fc->first;
+    c->view.unit = NULL;
+    c->view.nfacets = 0;
+    c->view.facets = NULL;
+    c->view.columns = 0;
+    c->view.width = w;
+    c->view.height = h;
+
+    c->series = xcalloc(spec->nseries, sizeof *c->series);
+    for (size_t s = 0; s < spec->nseries; s++) {
+        c->series[s] = spec->series[s];
+        c->series[s].values += fc->first;
+        c->series[s].color = series_color(spec, s);
+    }
+    c->view.series = c->series;
+    c->view.cat_colors = NULL;
+    if (is_pie(spec) || bars_by_category(spec)) {
+        c->colors = xcalloc(fc->count, sizeof *c->colors);
+        for (size_t k = 0; k < fc->count; k++)
+            c->colors[k] = ranked_color(spec, fc->first + k, rank);
+        c->view.cat_colors = c->colors;
+    }
+    layout_open(&c->L, &c->view);
+    c->L.cell = 1;
+    for (size_t g = 0; g < spec->nfacets; g++)
+        if (spec->facets[g].count > c->L.slots)
+            c->L.slots = spec->facets[g].count;
+}
+
+static void cell_close(chart_cell *c)
+{
+    layout_close(&c->L);
+    free(c->series);
+    free(c->colors);
+}
+
+/* Frees what the figure holds. */
+static void figure_close(chart_figure *F)
+{
+    for (size_t i = 0; i < F->ncells; i++)
+        cell_close(&F->cells[i]);
+    free(F->cells);
+    layout_close(&F->top);
+}
+
+/*
+ * Returns how many facets stand side by side: the spec's choice, or the
+ * number whose cells come nearest a shape that suits the kind (wide
+ * for lines and bars, square for pies), rows kept full where it can.
+ */
+static size_t grid_columns(const chart_spec *spec, double gw, double gh)
+{
+    size_t n = spec->nfacets, best = 1;
+    double want = is_pie(spec) ? 1.0 : spec->horizontal ? 1.3 : 1.6;
+    double best_score = INFINITY;
+
+    if (spec->columns > 0)
+        return (size_t)spec->columns < n ? (size_t)spec->columns : n;
+    for (size_t cols = 1; cols <= n; cols++) {
+        size_t rows = (n + cols - 1) / cols;
+        double cw = (gw - (double)(cols - 1) * CHART_CELL_GAP) / (double)cols;
+        double ch = (gh - (double)(rows - 1) * CHART_CELL_GAP) / (double)rows;
+        double score = fabs(log(cw / ch / want))
+                       + (double)(rows * cols - n);
+
+        if (cw > 0 && ch > 0 && score < best_score) {
+            best = cols;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+/*
+ * Adds the figure's legend, in rows at the bottom: the slices' labels
+ * for pies (each label once), the series when there are several.
+ * Returns its height, or 0 when there is none.
+ */
+static double figure_legend(chart_layout *T, const size_t *rank)
+{
+    const chart_spec *spec = T->spec;
+    size_t first = T->ntexts;
+
+    if (!is_pie(spec))
+        return legend_add(T);
+    for (size_t i = 0; i < spec->ncat; i++)
+        if (rank[i] == T->ntexts - first)
+            legend_entry(T, spec->categories[i],
+                         ranked_color(spec, i, rank),
+                         spec->width - 2 * CHART_PAD)->cat = i;
+    return legend_rows(T, first);
+}
+
+/* Adds the facets' titles, bold, centred and wrapped to the cell width
+ * w; unplaced. Returns the tallest. */
+static double titles_add(chart_layout *T, double w)
+{
+    double h = 0;
+
+    for (size_t f = 0; f < T->spec->nfacets; f++) {
+        chart_text *t = text_add(T, CHART_BOX_TITLE,
+                                 xstrdup(T->spec->facets[f].title), w,
+                                 PANGO_ALIGN_CENTER);
+
+        text_bold(t);
+        t->cat = f;
+        h = fmax(h, t->h);
+    }
+    return h;
+}
+
+/* Returns how far below the top of every cell's chart the pies and
+ * their labels start: titles move down by as much to stand by them. */
+static double pies_top(const chart_figure *F)
+{
+    double top = INFINITY;
+
+    for (size_t i = 0; i < F->ncells; i++) {
+        const chart_layout *L = &F->cells[i].L;
+
+        top = fmin(top, L->cy - L->r);
+        for (size_t k = 0; k < L->ntexts; k++)
+            top = fmin(top, L->texts[k].y);
+    }
+    return fmax(top, 0);
+}
+
+/* Places each facet's title above its chart, centred over the plot (or
+ * pie) as far as the cell allows. */
+static void titles_place(chart_figure *F, size_t first, double title_h)
+{
+    double down = is_pie(F->top.spec) ? pies_top(F) : 0;
+
+    for (size_t f = 0; f < F->ncells; f++) {
+        const chart_cell *c = &F->cells[f];
+        chart_text *t = &F->top.texts[first + f];
+        double mid = is_pie(&c->view) ? c->L.cx : c->L.px + c->L.pw / 2;
+
+        t->x = fmin(fmax(c->x + mid - t->w / 2, c->cell_x),
+                    c->cell_x + c->cell_w - t->w);
+        t->y = c->y + down - CHART_TITLE_GAP - title_h;
+    }
+}
+
+/* Lays every cell out with ticks t. Returns FIT_OK or why one failed. */
+static int cells_try(chart_figure *F, const chart_ticks *t)
+{
+    for (size_t i = 0; i < F->ncells; i++) {
+        int rc = layout_try(&F->cells[i].L, t);
+
+        if (rc != FIT_OK)
+            return rc;
+    }
+    return FIT_OK;
+}
+
+/* Sets the rectangle the plot of every cell must stay inside. */
+static void cells_bound(chart_figure *F, double l, double t, double r,
+                        double b)
+{
+    for (size_t i = 0; i < F->ncells; i++) {
+        chart_layout *L = &F->cells[i].L;
+
+        L->bound_l = l;
+        L->bound_t = t;
+        L->bound_r = r;
+        L->bound_b = b;
+    }
+}
+
+/* Lays the cells out again (ticks t) with the plot rectangle they all
+ * have room for, so that their axes line up from cell to cell; leaves
+ * them as they were when that does not fit. */
+static void cells_align(chart_figure *F, const chart_ticks *t)
+{
+    double l = 0, top = 0, r = INFINITY, b = INFINITY;
+
+    for (size_t i = 0; i < F->ncells; i++) {
+        const chart_layout *L = &F->cells[i].L;
+
+        l = fmax(l, L->px);
+        top = fmax(top, L->py);
+        r = fmin(r, L->px + L->pw);
+        b = fmin(b, L->py + L->ph);
+    }
+    cells_bound(F, l, top, r, b);
+    if (r - l >= CHART_MIN_PLOT && b - top >= CHART_MIN_PLOT
+        && cells_try(F, t) == FIT_OK)
+        return;
+    cells_bound(F, 0, 0, F->cells[0].view.width, F->cells[0].view.height);
+    if (cells_try(F, t) != FIT_OK)
+        NK_UNREACHABLE();
+}
+
+/* Lays out cells with axes: one value range for all, the best ticks
+ * whose labels fit in every cell, and plots lined up. Returns 0, or -1
+ * when the cells are too small. */
+static int cells_fit_axes(chart_figure *F)
+{
+    chart_ticks choice[16];
+    size_t n, limit = SIZE_MAX;
+
+    data_range(&F->top);
+    n = ticks_choices(F->top.data_lo, F->top.data_hi, choice);
+    for (size_t c = 0; c < n; c++) {
+        int rc;
+
+        if (choice[c].n >= limit)
+            continue;
+        rc = cells_try(F, &choice[c]);
+        if (rc == FIT_OK) {
+            cells_align(F, &choice[c]);
+            return 0;
+        }
+        if (rc != FIT_TICKS)
+            return -1;
+        limit = choice[c].n;
+    }
+    return -1;
+}
+
+/* Lays out cells of pies, all of the smallest radius any of them needs,
+ * so that their areas compare: a pie held to a smaller radius may have
+ * to shrink further for its labels, so the cells are laid out again
+ * until they agree (radii only shrink; after eight rounds they are
+ * left as they are). Returns 0, or -1 when one does not fit. */
+static int cells_fit_pies(chart_figure *F)
+{
+    for (int pass = 0; pass < 8; pass++) {
+        double lo = INFINITY, hi = 0;
+
+        for (size_t i = 0; i < F->ncells; i++) {
+            if (try_pie(&F->cells[i].L) != FIT_OK)
+                return -1;
+            lo = fmin(lo, F->cells[i].L.r);
+            hi = fmax(hi, F->cells[i].L.r);
+        }
+        if (hi - lo < 1e-6)
+            return 0;
+        for (size_t i = 0; i < F->ncells; i++)
+            F->cells[i].L.max_r = lo;
     }
     return 0;
+}
+
+/* Opens a cell per facet, each w x h points, in a grid of cols columns
+ * whose top is at gy, with title_h above each chart for its title. */
+static void cells_open(chart_figure *F, size_t cols, double gy, double w,
+                       double h, double title_h)
+{
+    const chart_spec *spec = F->top.spec;
+    size_t *rank = xmalloc(spec->ncat * sizeof *rank);
+
+    label_ranks(spec, rank);
+    F->cells = xcalloc(spec->nfacets, sizeof *F->cells);
+    for (size_t f = 0; f < spec->nfacets; f++) {
+        chart_cell *c = &F->cells[f];
+
+        cell_open(c, spec, f, rank, w, h - title_h - CHART_TITLE_GAP);
+        F->ncells++;
+        c->cell_x = CHART_PAD + (double)(f % cols) * (w + CHART_CELL_GAP);
+        c->cell_w = w;
+        c->x = c->cell_x;
+        c->y = gy + (double)(f / cols) * (h + CHART_CELL_GAP) + title_h
+               + CHART_TITLE_GAP;
+    }
+    free(rank);
+}
+
+/* Adds the figure's legend (figure_legend). Returns its height. */
+static double facets_legend(chart_layout *T)
+{
+    size_t *rank = xmalloc(T->spec->ncat * sizeof *rank);
+    double h;
+
+    label_ranks(T->spec, rank);
+    h = figure_legend(T, rank);
+    free(rank);
+    return h;
+}
+
+/*
+ * Lays out a figure of facets: the unit above, the legend below, and
+ * between them a grid of equal cells, each a title over a chart of its
+ * own. Returns 0, or -1 and sets *err when the cells are too small.
+ */
+static int facets_fit(chart_figure *F, char **err)
+{
+    chart_layout *T = &F->top;
+    const chart_spec *spec = T->spec;
+    size_t n = spec->nfacets, cols, rows, first;
+    double unit_h, legend_h, gy, gw, gh, cw, ch, title_h;
+
+    T->frame = 1;
+    T->unit = SIZE_MAX;
+    unit_h = is_pie(spec) ? 0 : unit_add(T);
+    if (T->unit != SIZE_MAX) {
+        T->texts[T->unit].x = CHART_PAD;
+        T->texts[T->unit].y = CHART_PAD;
+    }
+    legend_h = facets_legend(T);
+    gy = CHART_PAD + unit_h;
+    gw = spec->width - 2 * CHART_PAD;
+    gh = spec->height - CHART_PAD - gy
+         - (legend_h > 0 ? legend_h + CHART_LEGEND_GAP : 0);
+    cols = grid_columns(spec, gw, gh);
+    rows = (n + cols - 1) / cols;
+    cw = (gw - (double)(cols - 1) * CHART_CELL_GAP) / (double)cols;
+    ch = (gh - (double)(rows - 1) * CHART_CELL_GAP) / (double)rows;
+    first = T->ntexts;
+    title_h = titles_add(T, cw);
+    if (cw < CHART_MIN_PLOT || ch - title_h - CHART_TITLE_GAP < CHART_MIN_PLOT)
+        return too_small(spec, err);
+
+    cells_open(F, cols, gy, cw, ch, title_h);
+    if ((is_pie(spec) ? cells_fit_pies(F) : cells_fit_axes(F)) < 0)
+        return too_small(spec, err);
+    titles_place(F, first, title_h);
+    return 0;
+}
+
+/* Checks spec and lays it out into F, which the caller closes with
+ * figure_close on success. Returns 0, or -1 and sets *err. */
+static int figure_build(chart_figure *F, const chart_spec *spec, char **err)
+{
+    int rc;
+
+    if (chart_check(spec, err) < 0)
+        return -1;
+    memset(F, 0, sizeof *F);
+    layout_open(&F->top, spec);
+    if (spec->nfacets > 0) {
+        rc = facets_fit(F, err);
+    } else {
+        if (!is_pie(spec))
+            data_range(&F->top);
+        rc = layout_fit(&F->top, err);
+    }
+    if (rc < 0)
+        figure_close(F);
+    return rc;
 }
 
 static void set_color(cairo_t *cr, uint32_t c)
@@ -1435,6 +2689,10 @@ static void draw_bars(cairo_t *cr, const chart_layout *L)
                 cairo_rectangle(cr, fmin(e0, e1), c0, fabs(e1 - e0), c1 - c0);
             else
                 cairo_rectangle(cr, c0, fmin(e0, e1), c1 - c0, fabs(e1 - e0));
+            if (bars_by_category(spec)) {
+                set_color(cr, category_color(spec, i));
+                cairo_fill(cr);
+            }
         }
         set_color(cr, series_color(spec, s));
         cairo_fill(cr);
@@ -1491,12 +2749,12 @@ static void draw_line(cairo_t *cr, const chart_layout *L, size_t s)
 static void draw_swatch(cairo_t *cr, const chart_layout *L,
                         const chart_text *t)
 {
-    uint32_t color = series_color(L->spec, t->series);
+    uint32_t color = t->swatch;
     double sw = swatch_width(L);
     double mid = t->y + t->base - 0.36 * L->spec->font_size;
 
     cairo_new_path(cr);
-    if (L->spec->kind == CHART_BAR) {
+    if (L->spec->kind != CHART_LINE) {
         cairo_rectangle(cr, t->x, mid - sw / 2, sw, sw);
         set_color(cr, color);
         cairo_fill(cr);
@@ -1526,17 +2784,72 @@ static void draw_text(cairo_t *cr, const chart_text *t)
     cairo_restore(cr);
 }
 
-/* Draws a laid-out chart: grid, data, axis line, then the labels. */
+/* Draws the pie's slices, white rules between them, and a leader line
+ * from each slice to its label when that stands beside the pie. */
+static void draw_pie(cairo_t *cr, const chart_layout *L)
+{
+    size_t n = L->spec->ncat;
+
+    for (size_t i = 0; i < n; i++) {
+        double a0 = slice_angle(L, i), a1 = slice_angle(L, i + 1);
+
+        cairo_new_path(cr);
+        if (L->hole > 0) {
+            cairo_arc(cr, L->cx, L->cy, L->r, a0, a1);
+            cairo_arc_negative(cr, L->cx, L->cy, L->hole, a1, a0);
+        } else {
+            cairo_move_to(cr, L->cx, L->cy);
+            cairo_arc(cr, L->cx, L->cy, L->r, a0, a1);
+        }
+        cairo_close_path(cr);
+        set_color(cr, category_color(L->spec, i));
+        cairo_fill(cr);
+    }
+
+    cairo_set_line_width(cr, 0.75);
+    for (size_t i = 0; i < n && n > 1; i++) {
+        double a = slice_angle(L, i);
+
+        cairo_move_to(cr, L->cx + L->hole * cos(a), L->cy + L->hole * sin(a));
+        cairo_line_to(cr, L->cx + L->r * cos(a), L->cy + L->r * sin(a));
+    }
+    set_color(cr, 0xFFFFFF);
+    cairo_stroke(cr);
+
+    for (size_t k = L->value_first; k < L->ntexts; k++) {
+        const chart_text *t = &L->texts[k];
+        double m = slice_mid(L, t->cat);
+        double right = t->x > L->cx;
+
+        if (!t->outside)
+            continue;
+        cairo_move_to(cr, L->cx + (L->r + 1) * cos(m),
+                      L->cy + (L->r + 1) * sin(m));
+        cairo_line_to(cr, right ? t->x - 1 : t->x + t->w + 1,
+                      t->y + t->h / 2);
+    }
+    set_color(cr, CHART_AXIS);
+    cairo_set_line_width(cr, 0.5);
+    cairo_stroke(cr);
+}
+
+/* Draws a laid-out chart: grid, data, axis line, then the labels; a
+ * figure's frame has labels only. */
 static void layout_draw(cairo_t *cr, const chart_layout *L)
 {
     cairo_save(cr);
     cairo_new_path(cr);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    draw_grid(cr, L);
-    if (L->spec->kind == CHART_BAR) {
+    if (L->frame) {
+        /* the facets are drawn by figure_draw */
+    } else if (is_pie(L->spec)) {
+        draw_pie(cr, L);
+    } else if (L->spec->kind == CHART_BAR) {
+        draw_grid(cr, L);
         draw_bars(cr, L);
         draw_base(cr, L);
     } else {
+        draw_grid(cr, L);
         draw_base(cr, L);
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
         for (size_t s = 0; s < L->spec->nseries; s++)
@@ -1550,15 +2863,28 @@ static void layout_draw(cairo_t *cr, const chart_layout *L)
     cairo_restore(cr);
 }
 
+/* Draws a laid-out figure: each facet in its cell, then the figure's
+ * own labels. */
+static void figure_draw(cairo_t *cr, const chart_figure *F)
+{
+    for (size_t i = 0; i < F->ncells; i++) {
+        cairo_save(cr);
+        cairo_translate(cr, F->cells[i].x, F->cells[i].y);
+        layout_draw(cr, &F->cells[i].L);
+        cairo_restore(cr);
+    }
+    layout_draw(cr, &F->top);
+}
+
 int chart_draw(cairo_t *cr, const chart_spec *spec, char **err)
 {
-    chart_layout L;
+    chart_figure F;
     cairo_status_t status;
 
-    if (layout_build(&L, spec, err) < 0)
+    if (figure_build(&F, spec, err) < 0)
         return -1;
-    layout_draw(cr, &L);
-    layout_close(&L);
+    figure_draw(cr, &F);
+    figure_close(&F);
 
     status = cairo_status(cr);
     if (status != CAIRO_STATUS_SUCCESS)
@@ -1631,18 +2957,18 @@ static int svg_put(const chart_buf *b, FILE *f)
 }
 
 /* Draws the laid-out chart as SVG into b. Returns cairo's status. */
-static cairo_status_t svg_draw(const chart_layout *L, chart_buf *b)
+static cairo_status_t svg_draw(const chart_figure *F, chart_buf *b)
 {
     cairo_surface_t *surface;
     cairo_t *cr;
     cairo_status_t status;
 
     surface = cairo_svg_surface_create_for_stream(buf_write, b,
-                                                  L->spec->width,
-                                                  L->spec->height);
+                                                  F->top.spec->width,
+                                                  F->top.spec->height);
     cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1);
     cr = cairo_create(surface);
-    layout_draw(cr, L);
+    figure_draw(cr, F);
     status = draw_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(surface);
@@ -1654,16 +2980,16 @@ static cairo_status_t svg_draw(const chart_layout *L, chart_buf *b)
 
 int chart_write_svg(const chart_spec *spec, const char *path, char **err)
 {
-    chart_layout L;
+    chart_figure F;
     chart_buf b = {NULL, 0, 0};
     cairo_status_t status;
     FILE *f;
     int rc = 0;
 
-    if (layout_build(&L, spec, err) < 0)
+    if (figure_build(&F, spec, err) < 0)
         return -1;
-    status = svg_draw(&L, &b);
-    layout_close(&L);
+    status = svg_draw(&F, &b);
+    figure_close(&F);
     if (status != CAIRO_STATUS_SUCCESS) {
         free(b.data);
         return err_set(err, "%s: cannot write: %s", path,
@@ -1682,7 +3008,7 @@ int chart_write_svg(const chart_spec *spec, const char *path, char **err)
 int chart_write_png(const chart_spec *spec, const char *path, double scale,
                     char **err)
 {
-    chart_layout L;
+    chart_figure F;
     cairo_surface_t *surface;
     cairo_t *cr;
     cairo_status_t status;
@@ -1690,7 +3016,7 @@ int chart_write_png(const chart_spec *spec, const char *path, double scale,
     if (!(scale > 0))
         return err_set(err, "%s: cannot write: scale %g is not positive",
                        path, scale);
-    if (layout_build(&L, spec, err) < 0)
+    if (figure_build(&F, spec, err) < 0)
         return -1;
     surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
                                          (int)ceil(spec->width * scale),
@@ -1699,13 +3025,13 @@ int chart_write_png(const chart_spec *spec, const char *path, double scale,
     set_color(cr, 0xFFFFFF);
     cairo_paint(cr);
     cairo_scale(cr, scale, scale);
-    layout_draw(cr, &L);
+    figure_draw(cr, &F);
     status = draw_status(cr);
     cairo_destroy(cr);
     if (status == CAIRO_STATUS_SUCCESS)
         status = cairo_surface_write_to_png(surface, path);
     cairo_surface_destroy(surface);
-    layout_close(&L);
+    figure_close(&F);
 
     if (status != CAIRO_STATUS_SUCCESS)
         return err_set(err, "%s: cannot write: %s", path,
@@ -1713,29 +3039,57 @@ int chart_write_png(const chart_spec *spec, const char *path, double scale,
     return 0;
 }
 
+/* Returns the plot area of layout L, placed at ox, oy: a pie's is the
+ * square around it. */
+static chart_box plot_box(const chart_layout *L, double ox, double oy)
+{
+    chart_box b = {CHART_BOX_PLOT, ox + L->px, oy + L->py, L->pw, L->ph,
+                   NULL};
+
+    if (is_pie(L->spec)) {
+        b.x = ox + L->cx - L->r;
+        b.y = oy + L->cy - L->r;
+        b.w = b.h = 2 * L->r;
+    }
+    return b;
+}
+
+/* Appends the texts of layout L, placed at ox, oy, to b from *k on. */
+static void text_boxes(const chart_layout *L, double ox, double oy,
+                       chart_box *b, size_t *k)
+{
+    for (size_t i = 0; i < L->ntexts; i++) {
+        const chart_text *t = &L->texts[i];
+
+        b[(*k)++] = (chart_box){t->kind, ox + t->x, oy + t->y, t->w, t->h,
+                                xstrdup(t->str)};
+    }
+}
+
 int chart_layout_boxes(const chart_spec *spec, chart_box **boxes, size_t *n,
                        char **err)
 {
-    chart_layout L;
+    chart_figure F;
     chart_box *b;
+    size_t total, k = 0;
 
-    if (layout_build(&L, spec, err) < 0)
+    if (figure_build(&F, spec, err) < 0)
         return -1;
-    b = xcalloc(L.ntexts + 1, sizeof *b);
-    b[0].kind = CHART_BOX_PLOT;
-    b[0].x = L.px;
-    b[0].y = L.py;
-    b[0].w = L.pw;
-    b[0].h = L.ph;
-    for (size_t i = 0; i < L.ntexts; i++) {
-        const chart_text *t = &L.texts[i];
+    total = F.top.ntexts + (F.ncells ? F.ncells : 1);
+    for (size_t i = 0; i < F.ncells; i++)
+        total += F.cells[i].L.ntexts;
+    b = xcalloc(total, sizeof *b);
 
-        b[i + 1] = (chart_box){t->kind, t->x, t->y, t->w, t->h,
-                               xstrdup(t->str)};
-    }
+    if (F.ncells == 0)
+        b[k++] = plot_box(&F.top, 0, 0);
+    for (size_t i = 0; i < F.ncells; i++)
+        b[k++] = plot_box(&F.cells[i].L, F.cells[i].x, F.cells[i].y);
+    text_boxes(&F.top, 0, 0, b, &k);
+    for (size_t i = 0; i < F.ncells; i++)
+        text_boxes(&F.cells[i].L, F.cells[i].x, F.cells[i].y, b, &k);
     *boxes = b;
-    *n = L.ntexts + 1;
-    layout_close(&L);
+    *n = k;
+    figure_close(&F);
     return 0;
 }
 

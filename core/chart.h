@@ -14,7 +14,9 @@
 
 typedef enum chart_kind {
     CHART_LINE,         /* one line per series over the categories */
-    CHART_BAR           /* bars per category; grouped or stacked */
+    CHART_BAR,          /* bars per category; grouped or stacked */
+    CHART_PIE,          /* one series, a slice per category */
+    CHART_DONUT         /* a pie with a hole in the middle */
 } chart_kind;
 
 typedef struct chart_series {
@@ -24,19 +26,43 @@ typedef struct chart_series {
 } chart_series;
 
 /*
- * A series whose color has any of these bits set takes chart_palette(i),
- * i being its place in the spec; the low 24 bits are then ignored. Plain
- * 0x000000 stays black.
+ * A colour with any of these bits set takes its turn from the spec's
+ * palette (chart_palette's without one): a series by its place in the
+ * spec, a category by the order labels first appear; past the palette's
+ * end the colours come round paler, then darker. The low 24 bits are
+ * then ignored. Plain 0x000000 stays black.
  */
 #define CHART_AUTO_COLOR 0xFF000000u
 
+/* The colour of a label that takes none of the palette's. */
+#define CHART_GREY 0x8C8C8Cu
+
 /*
  * Returns colour i (0xRRGGBB) of the default palette, repeating after
- * its last colour: dark blue, orange, bluish green, light blue,
- * red-brown, grey, yellow. The first four differ in lightness as well
- * as hue, so they stay apart in greyscale and for colour-blind readers.
+ * its sixth: dark blue, orange, green, light blue, red-brown, pink. The
+ * six pass chart_palette_check: they differ in lightness as well as
+ * hue, so they stay apart in greyscale and for colour-blind readers.
  */
 uint32_t chart_palette(size_t i);
+
+/*
+ * Checks that every two of the n colours (0xRRGGBB) can be told apart:
+ * as seen with normal colour vision, with protanopia, deuteranopia and
+ * tritanopia (simulated after Machado, Oliveira and Fernandes 2009) and
+ * printed in greyscale, measured as CIEDE2000 colour differences in
+ * CIELAB. Returns 0, or -1 and sets *err to the first pair that is too
+ * close: "colours 2 (#e69f00) and 4 (#56b4e9) differ by 0.6 in
+ * greyscale; they need 7.5" (caller frees).
+ */
+int chart_palette_check(const uint32_t *colors, size_t n, char **err);
+
+/* A run of categories drawn as a small chart of its own. The facets of
+ * a figure share the value axis, the series and the legend. */
+typedef struct chart_facet {
+    char *title;        /* e.g. "Helse Vest" */
+    size_t first;       /* its first category */
+    size_t count;       /* how many categories it has */
+} chart_facet;
 
 typedef struct chart_spec {
     char *id;               /* the figure's xml:id, for messages */
@@ -50,13 +76,24 @@ typedef struct chart_spec {
     int percent;            /* values are percent: ticks "40 %" */
     int horizontal;         /* bars: categories down the side */
     int stacked;            /* bars: series stacked, not side by side */
-    int value_labels;       /* write each value on or beside its bar */
+    int normalized;         /* stacked bars: each category as 100 % */
+    int value_labels;       /* write each value on or beside its bar
+                               (slices always carry their shares) */
     int markers;            /* lines: a dot on each point */
-    int decimals;           /* decimals in value labels */
+    int decimals;           /* decimals in value labels and shares */
     char *font;             /* pango family, e.g. "Noto Sans" */
     double font_size;       /* points */
     double width;           /* points, for files and the page */
     double height;
+    uint32_t *cat_colors;   /* NULL, or a colour per category (may be
+                               CHART_AUTO_COLOR) for the slices of a pie
+                               or the bars of a lone series */
+    uint32_t *palette;      /* what CHART_AUTO_COLOR takes from, or NULL */
+    size_t npalette;        /* its colours; 0 for chart_palette's */
+    size_t nfacets;         /* small multiples: 0, or runs that cover */
+    chart_facet *facets;    /* the categories in order, one chart each */
+    int columns;            /* facets side by side; 0 lets the chart
+                               choose */
 } chart_spec;
 
 /*
@@ -77,11 +114,43 @@ void chart_spec_set_categories(chart_spec *spec, const char *const *labels,
 void chart_spec_add_series(chart_spec *spec, const char *name,
                            const double *values, uint32_t color);
 
+/* Sets the n colours (copied) that series and categories without a
+ * colour of their own take in turn, in place of chart_palette's. */
+void chart_spec_set_palette(chart_spec *spec, const uint32_t *colors,
+                            size_t n);
+
 /*
- * Checks a spec: categories (1 to 60) and series present, every value
- * finite or NaN, no negative value in stacked bars, a positive size and
- * font size. Returns 0, or -1 and sets *err to "figure id: what is
- * wrong" (caller frees).
+ * Sets a colour per category, spec->ncat of them (copied), which gives
+ * the bars of a lone series their categories' colours (slices always
+ * have them). A category whose colour is CHART_AUTO_COLOR, or any
+ * without this call, takes the palette's turn by the order labels first
+ * appear, so a label keeps its colour in every facet; when facets hold
+ * more labels than the palette has colours, a label found in one facet
+ * alone is CHART_GREY, so that the labels facets share keep colours of
+ * their own.
+ */
+void chart_spec_set_category_colors(chart_spec *spec,
+                                    const uint32_t *colors);
+
+/* Appends a facet titled title (copied) holding count categories from
+ * first; facets must follow each other and cover every category. */
+void chart_spec_add_facet(chart_spec *spec, const char *title,
+                          size_t first, size_t count);
+
+/*
+ * Orders the categories of each facet (or of the chart) by value,
+ * largest first when descending, keeping ties and missing values (last)
+ * in their order. The value is the first series', or the category's
+ * total in stacked bars. Horizontal bars put the first at the top.
+ */
+void chart_spec_sort(chart_spec *spec, int descending);
+
+/*
+ * Checks a spec: categories (1 to 60 in each facet) and series present,
+ * every value finite or NaN, no negative value in stacked bars, a pie
+ * of one series with 1 to 12 slices all above zero, facets that cover
+ * the categories in order, a positive size and font size. Returns 0,
+ * or -1 and sets *err to "figure id: what is wrong" (caller frees).
  */
 int chart_check(const chart_spec *spec, char **err);
 
@@ -95,13 +164,23 @@ int chart_check(const chart_spec *spec, char **err);
  * The layout is measured once with pango, without hinting, in a
  * context of its own, so a chart is laid out the same on every surface
  * and in chart_layout_boxes. Labels never overlap and stay inside the
- * chart: category labels that do not fit side by side are wrapped,
- * turned on their side, or (years) shown every k-th, counted back from
- * the last; the ticks thin out when their labels crowd; line ends carry
- * the series names when they fit, a legend below the plot is used
- * otherwise. Value labels are for bars only: above (beside) each bar,
- * inside each segment of stacked bars; they are left out where the bars
- * are too narrow for them, even turned on their side.
+ * chart: category labels that do not fit side by side are wrapped (at
+ * soft hyphens too), turned on their side, or (years) shown every k-th,
+ * counted back from the last; the ticks thin out when their labels
+ * crowd; line ends carry the series names when they fit, a legend below
+ * the plot is used otherwise. Value labels on bars go above (beside)
+ * each bar, inside each segment of stacked bars (turned in narrow
+ * upright ones); they are left out where the bars are too narrow for
+ * them, even turned on their side.
+ *
+ * Pies start at twelve o'clock and run clockwise; each slice carries
+ * its share in percent, inside where it fits and beside the slice with
+ * a leader line otherwise; a legend names the slices, right of the pie
+ * or below it, whichever leaves the pie larger. Pies have no unit.
+ * Facets are laid out in a grid of equal cells, each with its title
+ * above, the same ticks and plot size (or pie size) in all, bars as
+ * thick in a facet of few categories as in the fullest, one legend and
+ * the unit for the whole figure.
  */
 int chart_draw(cairo_t *cr, const chart_spec *spec, char **err);
 
@@ -121,10 +200,11 @@ typedef enum chart_box_kind {
     CHART_BOX_PLOT,         /* the plot area; no text */
     CHART_BOX_TICK,         /* a value axis tick label */
     CHART_BOX_CATEGORY,     /* a category label */
-    CHART_BOX_VALUE,        /* a value written on or beside a bar */
+    CHART_BOX_VALUE,        /* a value on or beside a bar; a share */
     CHART_BOX_LEGEND,       /* a legend entry: swatch and name */
     CHART_BOX_LINE_END,     /* a series name at the end of its line */
-    CHART_BOX_UNIT          /* the unit, as axis title */
+    CHART_BOX_UNIT,         /* the unit, as axis title */
+    CHART_BOX_TITLE         /* the title of a facet */
 } chart_box_kind;
 
 /* A rectangle of the chart, in points from its top left corner. */
@@ -135,9 +215,10 @@ typedef struct chart_box {
 } chart_box;
 
 /*
- * Lays out spec as chart_draw does and returns the plot area first,
- * then every label drawn, in *boxes (*n of them; free with
- * chart_boxes_free). Returns 0, or -1 and sets *err as chart_draw.
+ * Lays out spec as chart_draw does and returns the plot areas first
+ * (one per facet; a pie's is the square around it), then every label
+ * drawn, in *boxes (*n of them; free with chart_boxes_free). Returns 0,
+ * or -1 and sets *err as chart_draw.
  */
 int chart_layout_boxes(const chart_spec *spec, chart_box **boxes, size_t *n,
                        char **err);

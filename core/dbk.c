@@ -55,6 +55,11 @@ xmlNodePtr dbk_add_text(xmlNodePtr parent, const char *name,
     return xmlNewTextChild(parent, parent->ns, X(name), X(text));
 }
 
+void dbk_append_text(xmlNodePtr node, const char *text)
+{
+    xmlAddChild(node, xmlNewText(X(text)));
+}
+
 xmlNodePtr dbk_set(xmlNodePtr node, const char *attr, const char *value)
 {
     xmlSetProp(node, X(attr), X(value));

@@ -22,6 +22,9 @@ xmlNodePtr dbk_add(xmlNodePtr parent, const char *name, const char *id);
 xmlNodePtr dbk_add_text(xmlNodePtr parent, const char *name,
                         const char *text);
 
+/* Appends text (escaped) to the content of node. */
+void dbk_append_text(xmlNodePtr node, const char *text);
+
 /* Sets an attribute; returns node. */
 xmlNodePtr dbk_set(xmlNodePtr node, const char *attr, const char *value);
 

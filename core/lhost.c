@@ -12,16 +12,21 @@
 #include <lua.h>
 #include <lualib.h>
 
+#include "check.h"
 #include "err.h"
 #include "fmt.h"
 #include "lhost.h"
 #include "lhost_int.h"
 #include "log.h"
+#include "progress.h"
 #include "tmpl.h"
 
-/* A script may run this many VM instructions, and allocate this much. */
+/* A script may run this many VM instructions and seconds (time spent in
+ * C functions such as string.rep counts there), and allocate this
+ * much. */
 #define STEP_LIMIT 200000000L
-#define STEP_CHUNK 10000
+#define STEP_CHUNK 1000
+#define TIME_LIMIT 120
 #define MEMORY_LIMIT ((size_t)512 << 20)
 
 /* Allocator with a ceiling, so a memory bomb is an error, not a crash. */
@@ -53,16 +58,19 @@ static void l_hook(lua_State *L, lua_Debug *ar)
 
     (void)ar;
     h->steps += STEP_CHUNK;
-    if (h->steps <= STEP_LIMIT)
+    if (h->steps <= STEP_LIMIT && log_now() - h->started <= TIME_LIMIT)
         return;
+    /* From now on every instruction raises again, so a pcall in the
+     * script cannot swallow the stop and loop on. */
+    lua_sethook(L, l_hook, LUA_MASKCOUNT, 1);
     if (lua_getstack(L, 0, &where) && lua_getinfo(L, "Sl", &where) &&
         where.currentline > 0)
         lua_pushfstring(L, "%s:%d: ", where.short_src, where.currentline);
     else
         lua_pushliteral(L, "");
-    lua_pushfstring(L, "the script ran over %d million instructions and "
-                    "was stopped (an endless loop?)",
-                    (int)(STEP_LIMIT / 1000000));
+    lua_pushfstring(L, "the script ran over %d million instructions or "
+                    "%d seconds and was stopped (an endless loop?)",
+                    (int)(STEP_LIMIT / 1000000), TIME_LIMIT);
     lua_concat(L, 2);
     lua_error(L);
 }
@@ -174,6 +182,30 @@ char *lhost_join(const char *dir, const char *name)
     return err_fmt("%s/%s", dir, name);
 }
 
+void lhost_add_input(lhost *h, const char *path)
+{
+    h->inputs = xrealloc(h->inputs, (h->ninputs + 1) * sizeof *h->inputs);
+    h->inputs[h->ninputs++] = xstrdup(path);
+}
+
+/* Returns path with repeated slashes and leading "./" removed. Caller
+ * frees. */
+static char *clean_path(const char *path)
+{
+    char *out = xstrdup(path);
+    char *o = out;
+
+    for (const char *p = path; *p; p++) {
+        if (*p == '/' && o > out && o[-1] == '/')
+            continue;
+        *o++ = *p;
+    }
+    *o = '\0';
+    while (strncmp(out, "./", 2) == 0 && out[2])
+        memmove(out, out + 2, strlen(out + 2) + 1);
+    return out;
+}
+
 /* Returns the folder part of path ("." when none). Caller frees. */
 static char *dir_of(const char *path)
 {
@@ -184,6 +216,19 @@ static char *dir_of(const char *path)
     if (slash == path)
         return xstrdup("/");
     return err_fmt("%.*s", (int)(slash - path), path);
+}
+
+/* Returns the folder that holds dir: "scripts" -> ".", "." -> "..".
+ * Caller frees. */
+static char *parent_of(const char *dir)
+{
+    const char *base = strrchr(dir, '/');
+
+    base = base ? base + 1 : dir;
+    if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
+        return strcmp(dir, ".") == 0 ? xstrdup("..") :
+               err_fmt("%s/..", dir);
+    return dir_of(dir);
 }
 
 /* Returns 1 when a relative path stays inside the folder it starts in. */
@@ -218,6 +263,32 @@ static void load_sandboxed(lua_State *L, const char *path, int env)
         lua_pop(L, 1);
 }
 
+/*
+ * Runs the chunk on top of the stack, the script called name, and
+ * leaves its value; with -v, says how long it took and how many
+ * indicators it computed. In check mode a script that fails is recorded
+ * and stands as a chapter with one paragraph.
+ */
+static void run_required(lua_State *L, lhost *h, const char *name)
+{
+    unsigned long computed0, reused0, computed, reused;
+    double t0 = log_now();
+    char *err = NULL;
+
+    plg_stats(h->plugins, &computed0, &reused0);
+    if (!h->check) {
+        lua_call(L, 0, 1);
+    } else if (lhost_pcall(L, 0, 1, &err) != 0) {
+        check_add(h->check, CHECK_ERROR, "%s", err);
+        free(err);
+        lhost_push_stub_chapter(L, name);
+    }
+    plg_stats(h->plugins, &computed, &reused);
+    progress_item("%s: %.1f ms, %lu indicators computed, %lu reused", name,
+                  (log_now() - t0) * 1e3, computed - computed0,
+                  reused - reused0);
+}
+
 /* require(name): runs scripts/<name>.lua once and returns its value. */
 static int l_require(lua_State *L)
 {
@@ -240,10 +311,11 @@ static int l_require(lua_State *L)
     path = lhost_join(h->scripts_dir, file);
     free(file);
     lua_pushstring(L, path);
+    lhost_add_input(h, path);
     free(path);
     lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.env");
     load_sandboxed(L, lua_tostring(L, -2), lua_gettop(L));
-    lua_call(L, 0, 1);                      /* name loaded path env value */
+    run_required(L, h, name);               /* name loaded path env value */
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
         lua_pushboolean(L, 1);
@@ -261,6 +333,7 @@ static void load_schema(lua_State *L, lhost *h)
     int rc;
 
     lua_pushstring(L, path);
+    lhost_add_input(h, path);
     free(path);
     lua_newtable(L);                        /* path env */
     load_sandboxed(L, lua_tostring(L, -2), lua_gettop(L));
@@ -290,19 +363,63 @@ static char *setting(lua_State *L, int t, const char *field, const char *def)
     return v ? xstrdup(v) : NULL;
 }
 
+/* Puts the build parameters data and year (--set) into the report table
+ * at index 1, over what the script wrote there. */
+static void apply_params(lua_State *L, lhost *h)
+{
+    size_t n;
+    const plg_param *params = plg_globals(h->plugins, &n);
+
+    for (size_t i = 0; i < n; i++) {
+        const char *value = params[i].value;
+        char *end;
+        long year;
+
+        if (strcmp(params[i].name, "data") == 0) {
+            lua_pushstring(L, value);
+            lua_setfield(L, 1, "data");
+        } else if (strcmp(params[i].name, "year") == 0) {
+            year = strtol(value, &end, 10);
+            if (end == value || *end || year < 1900 || year > 2999)
+                luaL_error(L, "--set year=%s: a year is written like 2024",
+                           value);
+            lua_pushinteger(L, year);
+            lua_setfield(L, 1, "year");
+        } else {
+            continue;
+        }
+        plg_mark_global(h->plugins, params[i].name);
+    }
+}
+
+/* Opens the data folder path for this run: the one of the last run,
+ * which keeps its unchanged tables, when the folder is the same. */
+static void open_data(lhost *h, const char *path)
+{
+    if (h->data && strcmp(data_dir(h->data), path) == 0) {
+        data_begin(h->data);
+        return;
+    }
+    plg_set_data(h->plugins, NULL);
+    data_free(h->data);
+    h->data = data_new(path);
+}
+
 /* report{...}: records the report's settings, opens its data folder and
  * returns the table for the script to fill in. */
 static int l_report(lua_State *L)
 {
     lhost *h = lhost_self(L);
     char *data;
+    char *path;
     char *lang;
     char *tdefault;
 
     luaL_checktype(L, 1, LUA_TTABLE);
-    if (h->data)
+    if (h->reported)
         return luaL_error(L, "report{} is called twice");
 
+    apply_params(L, h);
     data = setting(L, 1, "data", NULL);
     if (!data)
         return luaL_error(L, "report: no data folder (data = \"data/2025\")");
@@ -317,14 +434,18 @@ static int l_report(lua_State *L)
                           "inside the report's folder %s", h->root);
     }
 
-    h->data_path = lhost_join(h->root, data);
+    path = lhost_join(h->root, data);
     free(data);
-    h->data = data_new(h->data_path);
+    open_data(h, path);
+    free(path);
+    h->reported = 1;
     plg_set_data(h->plugins, h->data);
     load_schema(L, h);
 
     lua_pushstring(L, "report");
     lua_setfield(L, 1, "kind");
+    luaL_where(L, 1);
+    lua_setfield(L, 1, "where");
     lua_settop(L, 1);
     return 1;
 }
@@ -340,6 +461,21 @@ static int l_element(lua_State *L)
     luaL_where(L, 1);
     lua_setfield(L, 1, "where");
     return 1;
+}
+
+/* Inline elements: xref "fig-id" and emphasis "text", or the same as
+ * tables ({ linkend = ... }, { text = ... }). */
+static int l_inline(lua_State *L)
+{
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        const char *kind = lua_tostring(L, lua_upvalueindex(1));
+
+        lua_createtable(L, 0, 3);
+        lua_pushvalue(L, 1);
+        lua_setfield(L, -2, strcmp(kind, "xref") == 0 ? "linkend" : "text");
+        lua_replace(L, 1);
+    }
+    return l_element(L);
 }
 
 /* para "text" or para{text = "..."}. */
@@ -444,6 +580,13 @@ static int compute(lua_State *L, const char *name, int params)
         }
     }
     res = plg_compute(h->plugins, name, list, n, &err);
+    if (!res && h->check) {
+        luaL_where(L, 1);
+        check_add(h->check, CHECK_ERROR, "%s%s", lua_tostring(L, -1), err);
+        free(err);
+        lhost_push_stub_result(L, name);
+        return 1;
+    }
     if (!res) {
         lua_pushstring(L, err);
         free(err);
@@ -453,14 +596,136 @@ static int compute(lua_State *L, const char *name, int params)
     return 1;
 }
 
+/* Stands for an unknown indicator in check mode: an empty result. */
+static int l_stub_indicator(lua_State *L)
+{
+    lhost_push_stub_result(L, lua_tostring(L, lua_upvalueindex(1)));
+    return 1;
+}
+
+/*
+ * Returns " (did you mean "x"?)" for an unknown indicator name, from the
+ * indicators of plugin (or of every loaded plugin when NULL). Caller
+ * frees.
+ */
+static char *indicator_hint(const plg_host *host, const nk_plugin *plugin,
+                            const char *name)
+{
+    const char **names = NULL;
+    size_t n = 0;
+    char *hint;
+
+    for (size_t i = 0; i < plg_count(host); i++) {
+        const nk_plugin *p = plg_plugin(host, i);
+
+        if (plugin && p != plugin)
+            continue;
+        for (const nk_indicator *ind = p->indicators; ind->name; ind++) {
+            names = xrealloc(names, (n + 1) * sizeof *names);
+            names[n++] = ind->name;
+        }
+    }
+    hint = check_hint(name, names, n);
+    free(names);
+    return hint;
+}
+
+/*
+ * Reports an unknown indicator at the calling script line: raises the
+ * error when building; records it and pushes a function that returns an
+ * empty result when checking.
+ */
+static int unknown_indicator(lua_State *L, const char *plugin_name,
+                             const nk_plugin *plugin, const char *name)
+{
+    lhost *h = lhost_self(L);
+    char *hint = indicator_hint(h->plugins, plugin, name);
+
+    luaL_where(L, 1);
+    if (plugin_name)
+        lua_pushfstring(L, "plugin \"%s\" has no indicator \"%s\"%s",
+                        plugin_name, name, hint);
+    else
+        lua_pushfstring(L, "no loaded plugin has an indicator \"%s\"%s",
+                        name, hint);
+    free(hint);
+    lua_concat(L, 2);
+    if (!h->check)
+        return lua_error(L);
+    check_add(h->check, CHECK_ERROR, "%s", lua_tostring(L, -1));
+    lua_pop(L, 1);
+    lua_pushstring(L, name);
+    lua_pushcclosure(L, l_stub_indicator, 1);
+    return 1;
+}
+
 static int l_indicator(lua_State *L)
 {
-    return compute(L, luaL_checkstring(L, 1), 2);
+    lhost *h = lhost_self(L);
+    const char *name = luaL_checkstring(L, 1);
+
+    if (!plg_find(h->plugins, name, NULL)) {
+        unknown_indicator(L, NULL, NULL, name);
+        lua_pushvalue(L, 2);
+        lua_call(L, 1, 1);                  /* the stub's empty result */
+        return 1;
+    }
+    return compute(L, name, 2);
 }
 
 static int l_plugin_indicator(lua_State *L)
 {
     return compute(L, lua_tostring(L, lua_upvalueindex(1)), 1);
+}
+
+
+/* __index of a plugin's table: the name is not one of its indicators. */
+static int l_plugin_missing(lua_State *L)
+{
+    lhost *h = lhost_self(L);
+    const char *plugin = lua_tostring(L, lua_upvalueindex(1));
+    const nk_plugin *desc = plg_load(h->plugins, plugin, NULL);
+
+    if (lua_type(L, 2) != LUA_TSTRING)
+        return 0;
+    return unknown_indicator(L, plugin, desc, lua_tostring(L, 2));
+}
+
+/* __index of the table of a plugin that did not load (check mode): the
+ * problem is recorded already, so every name is a quiet stub. */
+static int l_plugin_stub(lua_State *L)
+{
+    lua_settop(L, 2);
+    lua_pushcclosure(L, l_stub_indicator, 1);
+    return 1;
+}
+
+/* Raises, or records in check mode, why plugin name did not load, with
+ * a "did you mean" from the plugins in the path; err is freed. In check
+ * mode pushes a table of stub indicators. */
+static int plugin_failed(lua_State *L, lhost *h, const char *name, char *err)
+{
+    size_t n;
+    char **names = plg_scan(h->plugins, &n);
+    char *hint = check_hint(name, (const char *const *)names, n);
+
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    luaL_where(L, 1);
+    lua_pushfstring(L, "%s%s", err, hint);
+    free(err);
+    free(hint);
+    lua_concat(L, 2);
+    if (!h->check)
+        return lua_error(L);
+    check_add(h->check, CHECK_ERROR, "%s", lua_tostring(L, -1));
+    lua_newtable(L);
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, l_plugin_stub);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    return 1;
 }
 
 /* plugin "name": loads a plugin and returns {indicator = function}. */
@@ -471,31 +736,25 @@ static int l_plugin(lua_State *L)
     char *err = NULL;
     const nk_plugin *desc;
 
-    if (!h->data)
+    if (!h->reported)
         return luaL_error(L, "plugin \"%s\": call report{} first, so the "
                           "data folder is known", name);
     desc = plg_load(h->plugins, name, &err);
-    if (!desc) {
-        lua_pushstring(L, err);
-        free(err);
-        return lua_error(L);
-    }
+    if (!desc)
+        return plugin_failed(L, h, name, err);
     lua_newtable(L);
     for (const nk_indicator *ind = desc->indicators; ind->name; ind++) {
         lua_pushstring(L, ind->name);
         lua_pushcclosure(L, l_plugin_indicator, 1);
         lua_setfield(L, -2, ind->name);
     }
+    lua_createtable(L, 0, 1);               /* plugin mt */
+    lua_pushvalue(L, 1);
+    lua_pushcclosure(L, l_plugin_missing, 1);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
     return 1;
 }
-
-/* Template rendering looks up placeholders in the call's arguments:
- * an indicator result's values first, then plain fields. */
-typedef struct lookup_ctx {
-    lua_State *L;
-    int first;
-    int last;
-} lookup_ctx;
 
 /* Reads t[name] raw (no metamethods, so no Lua error can escape into
  * tmpl_render), following dots: "kbs.values.siste". Leaves one value. */
@@ -518,7 +777,7 @@ static void raw_path(lua_State *L, int t, const char *name)
     }
 }
 
-static int lookup(void *ud, const char *name, double *num, const char **text)
+int lhost_lookup(void *ud, const char *name, double *num, const char **text)
 {
     lookup_ctx *ctx = ud;
     lua_State *L = ctx->L;
@@ -557,7 +816,9 @@ static int l_render(lua_State *L)
     char *out = NULL;
     char *err = NULL;
 
-    if (tmpl_render(*set, name, lookup, &ctx, &out, &err) != 0) {
+    if (lhost_self(L)->check)
+        return lhost_check_render(L, *set, name);
+    if (tmpl_render(*set, name, lhost_lookup, &ctx, &out, &err) != 0) {
         luaL_where(L, 1);
         lua_pushstring(L, err);
         free(err);
@@ -574,10 +835,28 @@ static int l_template_index(lua_State *L)
 {
     tmpl_set **set = luaL_checkudata(L, 1, "nokkel.templates");
     const char *name = luaL_checkstring(L, 2);
+    check_list *check = lhost_self(L)->check;
 
-    if (!tmpl_has(*set, name))
+    /* In check mode a set that did not load has been recorded; each of
+     * its templates renders as "". */
+    if (check && (!*set || !tmpl_has(*set, name))) {
+        if (*set) {
+            luaL_where(L, 1);
+            lua_getiuservalue(L, 1, 1);
+            check_add(check, CHECK_ERROR, "%sno template \"%s\" in %s",
+                      lua_tostring(L, -2), name, lua_tostring(L, -1));
+            lua_pop(L, 2);
+        }
+        lua_pushvalue(L, 1);
+        lua_pushvalue(L, 2);
+        lua_pushcclosure(L, l_render, 2);
+        return 1;
+    }
+    if (!tmpl_has(*set, name)) {
+        lua_getiuservalue(L, 1, 1);
         return luaL_error(L, "no template \"%s\" in %s", name,
-                          lua_tostring(L, lua_upvalueindex(1)));
+                          lua_tostring(L, -1));
+    }
     lua_pushvalue(L, 1);
     lua_pushvalue(L, 2);
     lua_pushcclosure(L, l_render, 2);
@@ -602,25 +881,33 @@ static int l_templates(lua_State *L)
     char *dir;
     char *file;
     char *err = NULL;
+    int rc;
 
     if (!h->templates_dir)
         return luaL_error(L, "templates \"%s\": call report{} first", name);
     if (!name_is_plain(name))
         return luaL_error(L, "templates \"%s\": not a plain file name", name);
 
-    set = lua_newuserdatauv(L, sizeof *set, 0);
+    set = lua_newuserdatauv(L, sizeof *set, 1);
     *set = NULL;
     luaL_setmetatable(L, "nokkel.templates");
     dir = lhost_join(h->root, h->templates_dir);
     file = err_fmt("%s/%s.txt", dir, name);
     free(dir);
-    if (tmpl_load(file, set, &err) != 0) {
-        free(file);
+    lua_pushstring(L, file);
+    lua_setiuservalue(L, -2, 1);            /* set; its file as user value */
+    lhost_add_input(h, file);
+    rc = tmpl_load(file, set, &err);
+    free(file);
+    if (rc != 0 && !h->check) {
         lua_pushstring(L, err);
         free(err);
         return lua_error(L);
     }
-    free(file);
+    if (rc != 0) {
+        check_add(h->check, CHECK_ERROR, "%s", err);
+        free(err);
+    }
     return 1;
 }
 
@@ -766,8 +1053,12 @@ static void open_vocabulary(lua_State *L)
     for (const char *const *e = elements; *e; e++)
         add_element(L, *e, *e, l_element);
     add_element(L, "para", "para", l_para);
+    add_element(L, "xref", "xref", l_inline);
+    add_element(L, "emphasis", "emphasis", l_inline);
     add_element(L, "line", "line", l_element);
     add_element(L, "bar", "bar", l_element);
+    add_element(L, "pie", "pie", l_element);
+    add_element(L, "donut", "donut", l_element);
 
     lua_pushcfunction(L, l_report);
     lua_setfield(L, -2, "report");
@@ -803,6 +1094,67 @@ int lhost_call_shim(lua_State *L)
     return 1;
 }
 
+/* __index of params: the build parameter key, marked as read. */
+static int l_params_index(lua_State *L)
+{
+    if (lua_type(L, 2) != LUA_TSTRING)
+        return 0;
+    plg_mark_global(lhost_self(L)->plugins, lua_tostring(L, 2));
+    lua_rawget(L, lua_upvalueindex(1));
+    return 1;
+}
+
+/* __pairs of params: walks the parameters, which marks them all read. */
+static int l_params_pairs(lua_State *L)
+{
+    size_t n;
+    lhost *h = lhost_self(L);
+    const plg_param *params = plg_globals(h->plugins, &n);
+
+    for (size_t i = 0; i < n; i++)
+        plg_mark_global(h->plugins, params[i].name);
+    lua_getglobal(L, "next");
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushnil(L);
+    return 3;
+}
+
+static int l_params_newindex(lua_State *L)
+{
+    return luaL_error(L, "params is read-only: give parameters on the "
+                      "command line, --set name=value");
+}
+
+/*
+ * Adds params to the table on top of the stack: an empty table whose
+ * metatable reads the build parameters (--set), as strings, and refuses
+ * writes. Reads are counted, so a parameter nothing reads is found.
+ */
+static void open_params(lua_State *L, lhost *h)
+{
+    static const luaL_Reg meta[] = {
+        { "__index", l_params_index },
+        { "__pairs", l_params_pairs },
+        { "__newindex", l_params_newindex },
+        { NULL, NULL },
+    };
+    size_t n;
+    const plg_param *params = plg_globals(h->plugins, &n);
+
+    lua_newtable(L);                        /* env params */
+    lua_createtable(L, 0, 4);               /* env params mt */
+    lua_createtable(L, 0, (int)n);          /* env params mt values */
+    for (size_t i = 0; i < n; i++) {
+        lua_pushstring(L, params[i].value);
+        lua_setfield(L, -2, params[i].name);
+    }
+    luaL_setfuncs(L, meta, 1);              /* env params mt */
+    lua_pushliteral(L, "params");
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    lua_setfield(L, -2, "params");          /* env */
+}
+
 /* Builds the sandbox environment and keeps it in the registry. */
 static void open_sandbox(lua_State *L)
 {
@@ -828,6 +1180,7 @@ static void open_sandbox(lua_State *L)
     copy_lib(L, "math", no_random);
     copy_lib(L, "utf8", NULL);
     open_vocabulary(L);
+    open_params(L, lhost_self(L));
 
     /* Methods on strings ("x"):upper() use the sandbox's string table. */
     lua_pushliteral(L, "");
@@ -852,26 +1205,29 @@ lhost *lhost_new(const char *path, plg_host *plugins)
 {
     lhost *h = xcalloc(1, sizeof *h);
 
-    h->script = xstrdup(path);
-    h->scripts_dir = dir_of(path);
-    h->root = dir_of(h->scripts_dir);
+    h->script = clean_path(path);
+    h->scripts_dir = dir_of(h->script);
+    h->root = parent_of(h->scripts_dir);
     h->plugins = plugins;
     return h;
 }
 
+/* Gets the host ready for a new run. The data set stays open. */
 static void reset(lhost *h)
 {
     if (h->L)
         lua_close(h->L);
     h->L = NULL;
-    plg_set_data(h->plugins, NULL);
-    data_free(h->data);
-    h->data = NULL;
-    free(h->data_path);
-    h->data_path = NULL;
+    h->reported = 0;
     free(h->templates_dir);
     h->templates_dir = NULL;
     h->steps = 0;
+    h->started = log_now();
+    for (size_t i = 0; i < h->ninputs; i++)
+        free(h->inputs[i]);
+    free(h->inputs);
+    h->inputs = NULL;
+    h->ninputs = 0;
 }
 
 void lhost_free(lhost *h)
@@ -879,6 +1235,8 @@ void lhost_free(lhost *h)
     if (!h)
         return;
     reset(h);
+    plg_set_data(h->plugins, NULL);
+    data_free(h->data);
     free(h->script);
     free(h->scripts_dir);
     free(h->root);
@@ -892,6 +1250,7 @@ static int run_script(lua_State *L, lhost *h, char **err)
 
     lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.env");
     env = lua_gettop(L);
+    lhost_add_input(h, h->script);
     if (luaL_loadfilex(L, h->script, "t") != LUA_OK) {
         *err = xstrdup(lua_tostring(L, -1));
         lua_pop(L, 2);
@@ -902,7 +1261,7 @@ static int run_script(lua_State *L, lhost *h, char **err)
     lua_remove(L, env);
     if (lhost_pcall(L, 0, 1, err) != 0)
         return -1;
-    if (!lua_istable(L, -1) || !h->data) {
+    if (!lua_istable(L, -1) || !h->reported) {
         lua_pop(L, 1);
         *err = err_fmt("%s: the script must call report{...} and return "
                        "its table", h->script);
@@ -926,6 +1285,12 @@ int lhost_run(lhost *h, lhost_report *rep, char **err)
 
     if (run_script(L, h, err) != 0)
         return -1;
+    if (h->check) {
+        lua_pushcfunction(L, lhost_check_walk);
+        lua_pushvalue(L, -2);               /* report walk report */
+        if (lhost_pcall(L, 1, 0, err) != 0)
+            return -1;
+    }
     lua_pushcfunction(L, lrep_build);
     lua_insert(L, -2);
     lua_pushlightuserdata(L, rep);          /* build report rep */
@@ -933,4 +1298,25 @@ int lhost_run(lhost *h, lhost_report *rep, char **err)
     if (rc != 0)
         lhost_report_clear(rep);
     return rc;
+}
+
+void lhost_set_check(lhost *h, check_list *list)
+{
+    h->check = list;
+}
+
+const char *lhost_root(const lhost *h)
+{
+    return h->root;
+}
+
+data_set *lhost_data(const lhost *h)
+{
+    return h->reported ? h->data : NULL;
+}
+
+const char *const *lhost_inputs(const lhost *h, size_t *n)
+{
+    *n = h->ninputs;
+    return (const char *const *)h->inputs;
 }

@@ -5,9 +5,17 @@
  * Scripts see Lua's base functions (without file access, load of binary
  * chunks or raw debug access), string, table, math and utf8, and the
  * report vocabulary: report, chapter, section, para, list, sidebar,
- * figure, table, line, bar, plugin, indicator, templates, fmt and a
- * require that loads scripts from the report's scripts folder only.
- * A script runs under an instruction and a memory limit.
+ * figure, table, line, bar, plugin, indicator, templates, fmt, params
+ * (the build's --set parameters, read-only) and a require that loads
+ * scripts from the report's scripts folder only. A script runs under an
+ * instruction and a memory limit.
+ *
+ * report{} takes two build parameters itself: --set data=FOLDER and
+ * --set year=YEAR replace the data folder and year the script gives.
+ *
+ * One host can run its script many times (nokkel watch); each run starts
+ * from a fresh Lua state, while the data set stays open, so tables whose
+ * files did not change are not read again.
  *
  * The report's folder is the parent of the folder that holds the report
  * script; data and template paths are relative to it and must stay
@@ -19,6 +27,7 @@
 #include <libxml/tree.h>
 
 #include "chart.h"
+#include "check.h"
 #include "pdf.h"
 #include "plg.h"
 
@@ -46,5 +55,29 @@ void lhost_free(lhost *h);
 int lhost_run(lhost *h, lhost_report *rep, char **err);
 
 void lhost_report_clear(lhost_report *rep);
+
+/*
+ * Puts the host in check mode with list (borrowed), or back to building
+ * with NULL. In check mode lhost_run records each problem it can step
+ * past in list and goes on (see check.h); it still returns -1 for a
+ * problem it cannot step past.
+ */
+void lhost_set_check(lhost *h, check_list *list);
+
+/* In check mode, records a warning for every figure of doc (the last
+ * run's) that no xref points at. */
+void lhost_check_xrefs(lhost *h, xmlDocPtr doc);
+
+/* The report's folder ("." or a path); borrowed. */
+const char *lhost_root(const lhost *h);
+
+/* The data set the last run opened, or NULL; borrowed until the next
+ * lhost_run or lhost_free. */
+data_set *lhost_data(const lhost *h);
+
+/* The scripts, template files and schema the last run read, as opened
+ * (relative to the current folder or absolute), in the order read.
+ * Borrowed until the next lhost_run. */
+const char *const *lhost_inputs(const lhost *h, size_t *n);
 
 #endif

@@ -9,9 +9,11 @@
 
 #include <lua.h>
 
+#include "check.h"
 #include "data.h"
 #include "lhost.h"
 #include "plg.h"
+#include "tmpl.h"
 
 struct lhost {
     char *script;           /* the report script, as given */
@@ -21,9 +23,13 @@ struct lhost {
     lua_State *L;
     size_t mem_used;
     long steps;
-    data_set *data;         /* set by report{} */
-    char *data_path;
+    double started;         /* when the run began, for the time limit */
+    data_set *data;         /* opened by report{}; kept between runs */
+    int reported;           /* report{} ran in this run */
     char *templates_dir;    /* relative to root */
+    check_list *check;      /* borrowed; set while checking */
+    char **inputs;          /* files this run read, as opened */
+    size_t ninputs;
 };
 
 /* The host that owns L (its allocator's user data). */
@@ -37,6 +43,9 @@ int lhost_pcall(lua_State *L, int nargs, int nresults, char **err);
 void lhost_push_number(lua_State *L, double v);
 
 char *lhost_join(const char *dir, const char *name);
+
+/* Records path (copied) as a file this run read. */
+void lhost_add_input(lhost *h, const char *path);
 int lhost_path_inside(const char *rel);
 int lhost_call_shim(lua_State *L);
 
@@ -44,6 +53,38 @@ int lhost_call_shim(lua_State *L);
  * from path. Returns 0, or -1 and sets *err. */
 int lhost_declare_tables(lua_State *L, lhost *h, const char *path,
                          char **err);
+
+/* Template placeholders are looked up in the arguments first..last of
+ * a render call: an indicator result's values first, then plain
+ * fields. lhost_lookup is a tmpl_lookup_fn over a lookup_ctx. */
+typedef struct lookup_ctx {
+    lua_State *L;
+    int first;
+    int last;
+} lookup_ctx;
+
+int lhost_lookup(void *ud, const char *name, double *num, const char **text);
+
+/*
+ * Check mode (lcheck.c). A stub stands in for what a build would fail
+ * on, so the check goes on: an empty indicator result whose values read
+ * as 0, or a chapter with one paragraph.
+ */
+void lhost_push_stub_result(lua_State *L, const char *name);
+int lhost_is_stub(lua_State *L, int idx);
+void lhost_push_stub_chapter(lua_State *L, const char *name);
+
+/* Renders template name of set like a build, but records every problem
+ * in h->check and pushes the text (or a stand-in) instead of raising. */
+int lhost_check_render(lua_State *L, const tmpl_set *set, const char *name);
+
+/*
+ * lua_CFunction run under lhost_pcall with the report table: records
+ * figures without alt text and figures and tables bound to columns their
+ * data lacks, and patches or replaces them so that the document can
+ * still be built and checked further.
+ */
+int lhost_check_walk(lua_State *L);
 
 /*
  * lua_CFunction run under lhost_pcall: arguments are the report table

@@ -5,9 +5,13 @@
 #include "log.h"
 
 int log_verbose;
+int log_warnings;
+void (*log_before_line)(void);
 
 static void log_line(const char *kind, const char *fmt, va_list ap)
 {
+    if (log_before_line)
+        log_before_line();
     fputs("nokkel: ", stderr);
     if (kind)
         fputs(kind, stderr);
@@ -19,6 +23,7 @@ void log_warn(const char *fmt, ...)
 {
     va_list ap;
 
+    log_warnings++;
     va_start(ap, fmt);
     log_line("warning: ", fmt, ap);
     va_end(ap);

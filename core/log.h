@@ -7,6 +7,13 @@
 
 extern int log_verbose;
 
+/* Warnings printed so far, for --strict. */
+extern int log_warnings;
+
+/* Called before each line is printed, e.g. to clear a progress bar;
+ * NULL when nothing needs it. */
+extern void (*log_before_line)(void);
+
 void log_warn(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))

@@ -13,12 +13,15 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include <glib.h>
 #include <lauxlib.h>
 
 #include "dbk.h"
 #include "err.h"
 #include "fmt.h"
+#include "hyph.h"
 #include "lhost_int.h"
 
 /* Raises "where: message" for the element table at index t. */
@@ -38,9 +41,30 @@ static int fail(lua_State *L, int t, const char *fmt, ...)
     return lua_error(L);
 }
 
+/*
+ * Returns the string at index i after checking it is text the DocBook
+ * and the PDF can carry: valid UTF-8 without control characters other
+ * than tab and newline. what names it in the message.
+ */
+static const char *checked_text(lua_State *L, int t, int i, const char *what)
+{
+    size_t len;
+    const char *s = lua_tolstring(L, i, &len);
+
+    if (!g_utf8_validate(s, (gssize)len, NULL))
+        fail(L, t, "%s is not valid UTF-8 text", what);
+    for (size_t k = 0; k < len; k++) {
+        unsigned char c = (unsigned char)s[k];
+
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+            fail(L, t, "%s holds the control character 0x%02x", what, c);
+    }
+    return s;
+}
+
 /* Returns field of the table at t as a string, or NULL when absent; a
- * present field that is not a string is an error. The string stays
- * valid while the table holds it. */
+ * present field that is not text is an error. The string stays valid
+ * while the table holds it. */
 static const char *opt_str(lua_State *L, int t, const char *field)
 {
     const char *s;
@@ -53,7 +77,7 @@ static const char *opt_str(lua_State *L, int t, const char *field)
     if (lua_type(L, -1) != LUA_TSTRING)
         fail(L, t, "%s must be a string, not a %s", field,
              luaL_typename(L, -1));
-    s = lua_tostring(L, -1);
+    s = checked_text(L, t, -1, field);
     lua_pop(L, 1);
     return s;
 }
@@ -109,6 +133,24 @@ static const char *kind_of(lua_State *L, int t)
     return k ? k : "";
 }
 
+/* Pushes where the element at t was written, "file:line" (its "where"
+ * without the trailing ": "), or "the report". */
+static void push_place(lua_State *L, int t)
+{
+    size_t len = 0;
+    const char *w;
+
+    lua_getfield(L, t, "where");
+    w = lua_tolstring(L, -1, &len);
+    if (w && len > 2 && w[len - 2] == ':') {
+        lua_pushlstring(L, w, len - 2);
+        lua_remove(L, -2);
+    } else {
+        lua_pop(L, 1);
+        lua_pushliteral(L, "the report");
+    }
+}
+
 /* Checks an xml:id (an NCName we keep simple: a letter, then letters,
  * digits, '-', '_', '.') and that no other element has it. */
 static void check_id(lua_State *L, int t, const char *id)
@@ -131,7 +173,7 @@ static void check_id(lua_State *L, int t, const char *id)
         fail(L, t, "id \"%s\" is already used at %s", id,
              lua_tostring(L, -1));
     lua_pop(L, 1);
-    lua_getfield(L, t, "where");
+    push_place(L, t);
     lua_setfield(L, -2, id);
     lua_pop(L, 1);
 }
@@ -172,15 +214,84 @@ static void push_column(lua_State *L, int t, int data, const char *name)
 static void build_children(lua_State *L, int t, xmlNodePtr parent,
                            lhost_report *rep);
 
+/* Records a cross-reference from the element at t to id, checked when
+ * the whole report is built (the target may come later). */
+static void note_xref(lua_State *L, int t, const char *id)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.xrefs");
+    lua_createtable(L, 2, 0);
+    lua_pushstring(L, id);
+    lua_rawseti(L, -2, 1);
+    push_place(L, t);
+    lua_rawseti(L, -2, 2);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    lua_pop(L, 1);
+}
+
+/* Appends one inline item of a paragraph: text, xref "id" or
+ * emphasis "text". */
+static void build_inline(lua_State *L, int t, int item, xmlNodePtr para)
+{
+    const char *kind = kind_of(L, item);
+
+    if (strcmp(kind, "text") == 0) {
+        dbk_append_text(para, checked_text(L, t, item, "paragraph text"));
+    } else if (strcmp(kind, "xref") == 0) {
+        const char *id = req_str(L, item, "linkend", "xref");
+
+        dbk_set(dbk_add(para, "xref", NULL), "linkend", id);
+        note_xref(L, item, id);
+    } else if (strcmp(kind, "emphasis") == 0) {
+        dbk_add_text(para, "emphasis", req_str(L, item, "text",
+                                               "emphasis"));
+    } else {
+        fail(L, t, "a paragraph holds text, xref and emphasis, not %s",
+             *kind ? kind : "a table");
+    }
+}
+
+/* para "text", para{ text = "..." } or para{ "text", xref "fig-1", ... }. */
 static void build_para(lua_State *L, int t, xmlNodePtr parent)
 {
-    const char *text;
+    lua_Integer n;
+    xmlNodePtr para;
 
-    if (lua_type(L, t) == LUA_TSTRING)
-        text = lua_tostring(L, t);
-    else
-        text = req_str(L, t, "text", "para");
-    dbk_add_text(parent, "para", text);
+    if (lua_type(L, t) == LUA_TSTRING) {
+        dbk_add_text(parent, "para", checked_text(L, t, t, "paragraph"));
+        return;
+    }
+    n = luaL_len(L, t);
+    if (n == 0) {
+        dbk_add_text(parent, "para", req_str(L, t, "text", "para"));
+        return;
+    }
+    para = dbk_add(parent, "para", NULL);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_geti(L, t, i);
+        build_inline(L, t, lua_gettop(L), para);
+        lua_pop(L, 1);
+    }
+}
+
+/* Fails at the first xref whose target no element has. */
+static void check_xrefs(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.xrefs");
+    lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.ids");
+    for (lua_Integer i = 1; i <= (lua_Integer)lua_rawlen(L, -2); i++) {
+        lua_rawgeti(L, -2, i);
+        lua_rawgeti(L, -1, 1);
+        lua_rawget(L, -3);                  /* xrefs ids ref target */
+        if (lua_isnil(L, -1)) {
+            lua_rawgeti(L, -2, 2);
+            lua_rawgeti(L, -3, 1);
+            luaL_error(L, "%s: xref to \"%s\", which no figure, table, "
+                       "chapter or section has as id", lua_tostring(L, -2),
+                       lua_tostring(L, -1));
+        }
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 2);
 }
 
 static void build_list(lua_State *L, int t, xmlNodePtr parent)
@@ -197,7 +308,7 @@ static void build_list(lua_State *L, int t, xmlNodePtr parent)
         if (lua_type(L, -1) != LUA_TSTRING)
             fail(L, t, "list item %d must be a string", (int)i);
         dbk_add_text(dbk_add(list, "listitem", NULL), "para",
-                     lua_tostring(L, -1));
+                     checked_text(L, t, -1, "list item"));
         lua_pop(L, 1);
     }
 }
@@ -240,24 +351,76 @@ static uint32_t to_color(lua_State *L, int t)
     return (uint32_t)v;
 }
 
-/* The colour of series i: its own, the report palette's, or the
- * chart module's default palette. */
-static uint32_t series_color(lua_State *L, int t, int series, int i)
+/* Pushes the colour the report names for a series or category label,
+ * report.colors[name], and returns 1; pushes nothing and returns 0 when
+ * there is none. */
+static int push_named_color(lua_State *L, const char *name)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.report");
+    lua_getfield(L, -1, "colors");
+    lua_remove(L, -2);                      /* colors */
+    if (!lua_istable(L, -1)) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    lua_getfield(L, -1, name);
+    lua_remove(L, -2);                      /* colour */
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    return 1;
+}
+
+/* Gives spec report.palette, for the series and categories that have
+ * no colour of their own (the chart's default palette without one). */
+static void chart_palette_from(lua_State *L, int t, chart_spec *spec)
+{
+    uint32_t *colors;
+    lua_Integer n;
+
+    lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.report");
+    lua_getfield(L, -1, "palette");
+    lua_remove(L, -2);                      /* palette */
+    n = lua_istable(L, -1) ? luaL_len(L, -1) : 0;
+    if (n > 0) {
+        colors = lua_newuserdatauv(L, (size_t)n * sizeof *colors, 0);
+        for (lua_Integer i = 1; i <= n; i++) {
+            lua_geti(L, -2, i);
+            colors[i - 1] = to_color(L, t);
+            lua_pop(L, 1);
+        }
+        chart_spec_set_palette(spec, colors, (size_t)n);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+/* The colour of the series or category called name: the one
+ * report.colors names for it (one colour per region everywhere), or
+ * CHART_AUTO_COLOR, the palette's turn. */
+static uint32_t pick_color(lua_State *L, int t, const char *name)
+{
+    uint32_t c;
+
+    if (!push_named_color(L, name))
+        return CHART_AUTO_COLOR;
+    c = to_color(L, t);
+    lua_pop(L, 1);
+    return c;
+}
+
+/* The colour of the series called name: its own (color = "#rrggbb"
+ * in the series item at index series) or pick_color's. */
+static uint32_t series_color(lua_State *L, int t, int series,
+                             const char *name)
 {
     uint32_t c;
 
     lua_getfield(L, series, "color");
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
-        lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.report");
-        lua_getfield(L, -1, "palette");
-        lua_remove(L, -2);
-        if (!lua_istable(L, -1)) {
-            lua_pop(L, 1);
-            return chart_palette((size_t)i);
-        }
-        lua_geti(L, -1, (lua_Integer)(i % luaL_len(L, -1)) + 1);
-        lua_remove(L, -2);
+        return pick_color(L, t, name);
     }
     c = to_color(L, t);
     lua_pop(L, 1);
@@ -272,7 +435,7 @@ static char *category_label(lua_State *L, int t, lua_Integer r)
 
     lua_geti(L, -1, r);
     if (lua_type(L, -1) == LUA_TSTRING) {
-        s = xstrdup(lua_tostring(L, -1));
+        s = xstrdup(checked_text(L, t, -1, "category"));
     } else if (lua_type(L, -1) == LUA_TNUMBER) {
         double v = lua_tonumber(L, -1);
 
@@ -286,41 +449,321 @@ static char *category_label(lua_State *L, int t, lua_Integer r)
     return s;
 }
 
-/* Fills the series of spec from the chart table at c. */
-static void chart_series_from(lua_State *L, int t, int c, int data, int rows,
-                              chart_spec *spec)
+/* Reads the values of the column on top of the stack in the rows the
+ * list at index order names, n of them, into v. A missing value (NaN,
+ * as the data keeps it, or nil) stays NaN: a gap. */
+static void series_values(lua_State *L, int t, const char *id,
+                          const char *name, int order, int n, double *v)
 {
-    int n;
+    for (int k = 0; k < n; k++) {
+        lua_Integer r;
+
+        lua_geti(L, order, k + 1);
+        r = lua_tointeger(L, -1);
+        lua_geti(L, -2, r);                 /* column row value */
+        if (lua_type(L, -1) == LUA_TNUMBER)
+            v[k] = lua_tonumber(L, -1);
+        else if (lua_isnil(L, -1))
+            v[k] = NAN;
+        else
+            fail(L, t, "figure %s: series \"%s\", row %d holds a %s, not a "
+                 "number", id, name, (int)r, luaL_typename(L, -1));
+        lua_pop(L, 2);
+    }
+}
+
+/* Fills the series of spec from the chart table at c, the data at data,
+ * in the rows of the list at order. */
+static void chart_series_from(lua_State *L, int t, int c, int data,
+                              int order, chart_spec *spec)
+{
+    int n, rows = (int)luaL_len(L, order);
 
     lua_getfield(L, c, "series");
     n = lua_istable(L, -1) ? (int)luaL_len(L, -1) : 0;
     if (n == 0)
         fail(L, t, "chart needs series = { { \"column\", \"label\" }, ... }");
     spec->series = xcalloc((size_t)n, sizeof *spec->series);
+    spec->nseries = (size_t)n;
     for (int i = 0; i < n; i++) {
         chart_series *s = &spec->series[i];
         int item;
 
         lua_geti(L, -1, i + 1);
         item = lua_gettop(L);
+        if (!lua_istable(L, item))
+            fail(L, t, "series %d must be { \"column\", \"label\" }", i + 1);
         lua_geti(L, item, 1);
         lua_geti(L, item, 2);               /* series item col label */
         if (!lua_isstring(L, -2))
             fail(L, t, "series %d needs a column name", i + 1);
-        s->name = xstrdup(luaL_optstring(L, -1, lua_tostring(L, -2)));
-        s->color = series_color(L, t, item, i);
-        s->values = xmalloc((size_t)rows * sizeof *s->values);
-        spec->nseries++;
+        s->name = xstrdup(checked_text(L, t, lua_isstring(L, -1) ? -1 : -2,
+                                       "series label"));
+        s->color = series_color(L, t, item, s->name);
+        s->values = xcalloc((size_t)rows + 1, sizeof *s->values);
         push_column(L, t, data, lua_tostring(L, -2));
-        for (int r = 0; r < rows; r++) {
-            lua_geti(L, -1, r + 1);
-            s->values[r] = lua_type(L, -1) == LUA_TNUMBER ?
-                           lua_tonumber(L, -1) : NAN;
-            lua_pop(L, 1);
-        }
+        series_values(L, t, spec->id, s->name, order, rows, s->values);
         lua_settop(L, item - 1);
     }
     lua_pop(L, 1);
+}
+
+/* Appends the row numbers of the list on top of the stack to the list
+ * at order, from its position *at on (counted from 0). */
+static void order_append(lua_State *L, int order, lua_Integer *at)
+{
+    lua_Integer n = luaL_len(L, -1);
+
+    for (lua_Integer k = 1; k <= n; k++) {
+        lua_rawgeti(L, -1, k);
+        lua_rawseti(L, order, ++*at);
+    }
+}
+
+/*
+ * Pushes the list of data rows (numbers from 1) in the order the chart
+ * shows them: as they come, or, with facet = "column", grouped by that
+ * column's values in the order each first appears, a facet of spec per
+ * group. Returns the list's index.
+ */
+static int push_row_order(lua_State *L, int c, int data, int rows,
+                          chart_spec *spec)
+{
+    const char *facet = opt_str(L, c, "facet");
+    int order, col, groups, names;
+    lua_Integer at = 0;
+
+    lua_createtable(L, rows, 0);
+    order = lua_gettop(L);
+    if (!facet) {
+        for (int r = 1; r <= rows; r++) {
+            lua_pushinteger(L, r);
+            lua_rawseti(L, order, r);
+        }
+        return order;
+    }
+    push_column(L, c, data, facet);
+    col = lua_gettop(L);
+    lua_newtable(L);
+    groups = lua_gettop(L);
+    lua_newtable(L);
+    names = lua_gettop(L);                  /* order col groups names */
+    for (int r = 1; r <= rows; r++) {
+        char *label;
+
+        lua_pushvalue(L, col);
+        label = category_label(L, c, r);
+        lua_pop(L, 1);
+        lua_pushstring(L, label);
+        free(label);
+        lua_pushvalue(L, -1);               /* ... label label */
+        if (lua_rawget(L, groups) == LUA_TNIL) {
+            lua_pop(L, 1);
+            lua_newtable(L);                /* ... label list */
+            lua_pushvalue(L, -2);
+            lua_pushvalue(L, -2);
+            lua_rawset(L, groups);
+            lua_pushvalue(L, -2);
+            lua_rawseti(L, names, luaL_len(L, names) + 1);
+        }
+        lua_pushinteger(L, r);
+        lua_rawseti(L, -2, luaL_len(L, -2) + 1);
+        lua_pop(L, 2);                      /* order col groups names */
+    }
+    for (lua_Integer f = 1; f <= luaL_len(L, names); f++) {
+        lua_rawgeti(L, names, f);
+        lua_pushvalue(L, -1);
+        lua_rawget(L, groups);              /* ... label list */
+        chart_spec_add_facet(spec, lua_tostring(L, -2), (size_t)at,
+                             (size_t)luaL_len(L, -1));
+        order_append(L, order, &at);
+        lua_pop(L, 2);
+    }
+    lua_settop(L, order);
+    return order;
+}
+
+/* Reads the chart options every kind shares from the chart table at c
+ * into spec. */
+static void chart_options(lua_State *L, int c, chart_spec *spec)
+{
+    spec->percent = opt_bool(L, c, "percent");
+    spec->horizontal = opt_bool(L, c, "horizontal");
+    spec->value_labels = opt_bool(L, c, "value_labels");
+    spec->markers = opt_bool(L, c, "markers");
+    spec->decimals = (int)opt_num(L, c, "decimals", 0);
+    spec->width = opt_num(L, c, "width", spec->width);
+    spec->height = opt_num(L, c, "height", spec->height);
+    spec->font_size = opt_num(L, c, "font_size", spec->font_size);
+    spec->columns = (int)opt_num(L, c, "columns", 0);
+    if (opt_str(L, c, "unit"))
+        spec->unit = xstrdup(opt_str(L, c, "unit"));
+
+    lua_getfield(L, c, "stacked");
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        if (strcmp(lua_tostring(L, -1), "percent") != 0)
+            fail(L, c, "stacked must be true or \"percent\", not \"%s\"",
+                 lua_tostring(L, -1));
+        spec->normalized = 1;
+    }
+    spec->stacked = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+}
+
+/* Orders the categories of spec by value when the chart table at c
+ * asks for it (sort = "descending" or "ascending"). */
+static void chart_sort(lua_State *L, int c, chart_spec *spec)
+{
+    const char *sort = opt_str(L, c, "sort");
+
+    if (!sort)
+        return;
+    if (strcmp(sort, "descending") != 0 && strcmp(sort, "ascending") != 0)
+        fail(L, c, "sort must be \"descending\" or \"ascending\", not "
+             "\"%s\"", sort);
+    chart_spec_sort(spec, strcmp(sort, "descending") == 0);
+}
+
+/*
+ * Gives each category of spec its own colour, for pies and for bars with
+ * category_colors = true: the one report.colors names for its label,
+ * or the palette's turn (by the order labels first appear, so that a
+ * label keeps its colour in every facet).
+ */
+static void category_colors(lua_State *L, int c, chart_spec *spec)
+{
+    uint32_t *colors;
+
+    if (!(spec->kind == CHART_PIE || spec->kind == CHART_DONUT
+          || opt_bool(L, c, "category_colors")))
+        return;
+    colors = lua_newuserdatauv(L, spec->ncat * sizeof *colors + 1, 0);
+    for (size_t i = 0; i < spec->ncat; i++)
+        colors[i] = pick_color(L, c, spec->categories[i]);
+    chart_spec_set_category_colors(spec, colors);
+    lua_pop(L, 1);
+}
+
+/* Fails when the chart table at c holds a field that no chart reads,
+ * most likely a misspelt option. */
+static void chart_known(lua_State *L, int c, const char *kind)
+{
+    static const char *const known[] = {
+        "kind", "where", "data", "x", "series", "unit", "percent",
+        "horizontal", "stacked", "value_labels", "markers", "decimals",
+        "width", "height", "font_size", "facet", "columns", "sort",
+        "category_colors", NULL};
+
+    lua_pushnil(L);
+    while (lua_next(L, c) != 0) {           /* key value */
+        const char *const *k = known;
+
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING)
+            continue;
+        while (*k && strcmp(*k, lua_tostring(L, -1)) != 0)
+            k++;
+        if (!*k)
+            fail(L, c, "%s{} has no option \"%s\"", kind,
+                 lua_tostring(L, -1));
+    }
+}
+
+/* Returns the chart kind called name, or -1. */
+static int chart_kind_of(const char *name)
+{
+    static const char *const names[] = {"line", "bar", "pie", "donut"};
+    static const chart_kind kinds[] = {CHART_LINE, CHART_BAR, CHART_PIE,
+                                       CHART_DONUT};
+
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i]) == 0)
+            return (int)kinds[i];
+    return -1;
+}
+
+/* __gc of the chart labels' hyphenator. */
+static int chart_hyph_gc(lua_State *L)
+{
+    hyph **h = lua_touserdata(L, 1);
+
+    hyph_free(*h);
+    *h = NULL;
+    return 0;
+}
+
+/*
+ * Returns the hyphenator for chart labels, made on first use with the
+ * report's exception list (st->hyphen_words, when the file is there)
+ * and kept in the registry while the Lua state lives. Fails when the
+ * list cannot be read.
+ */
+static hyph *chart_hyph(lua_State *L, int t, const pdf_style *st)
+{
+    const char *words = st->hyphen_words;
+    char *err = NULL;
+    hyph **h;
+
+    if (lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.chart_hyph")
+        == LUA_TUSERDATA) {
+        h = lua_touserdata(L, -1);
+        lua_pop(L, 1);
+        return *h;
+    }
+    lua_pop(L, 1);
+    h = lua_newuserdatauv(L, sizeof *h, 0);
+    *h = NULL;
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, chart_hyph_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_setmetatable(L, -2);
+    lua_setfield(L, LUA_REGISTRYINDEX, "nokkel.chart_hyph");
+    if (words && access(words, F_OK) != 0)
+        words = NULL;
+    if (!(*h = hyph_new(words, &err))) {
+        lua_pushstring(L, err);
+        free(err);
+        fail(L, t, "%s", lua_tostring(L, -1));
+    }
+    return *h;
+}
+
+/* Replaces *s (malloc'd) with its words' break points marked. */
+static void label_hyphenate(lua_State *L, int t, hyph *h, const char *lang,
+                            char **s)
+{
+    char *out = NULL, *err = NULL;
+
+    if (hyph_text(h, lang, *s, &out, &err) < 0) {
+        lua_pushstring(L, err);
+        free(err);
+        fail(L, t, "%s", lua_tostring(L, -1));
+    }
+    free(*s);
+    *s = out;
+}
+
+/*
+ * Marks the break points of the chart's labels with soft hyphens, as
+ * the report's text is hyphenated, so that a long word in a wrapped
+ * label breaks between syllables, never cut. Done last: colours and
+ * order go by the labels as written.
+ */
+static void chart_hyphenate(lua_State *L, int t, const lhost_report *rep,
+                            chart_spec *spec)
+{
+    const char *lang = rep->style.lang;
+    hyph *h;
+
+    if (!rep->style.hyphenate)
+        return;
+    h = chart_hyph(L, t, &rep->style);
+    for (size_t i = 0; i < spec->ncat; i++)
+        label_hyphenate(L, t, h, lang, &spec->categories[i]);
+    for (size_t s = 0; s < spec->nseries; s++)
+        label_hyphenate(L, t, h, lang, &spec->series[s].name);
+    for (size_t f = 0; f < spec->nfacets; f++)
+        label_hyphenate(L, t, h, lang, &spec->facets[f].title);
 }
 
 /* Builds the chart spec of the figure at t into the report's chart set. */
@@ -328,53 +771,53 @@ static void build_chart(lua_State *L, int t, const char *id,
                         lhost_report *rep)
 {
     chart_spec *spec = chart_spec_new();
-    const char *kind;
     const char *x;
-    int c;
-    int data;
-    int rows;
+    int c, data, rows, order, kind;
     char *err = NULL;
 
     chart_set_add(&rep->charts, spec);
     spec->id = xstrdup(id);
     lua_getfield(L, t, "chart");
     c = lua_gettop(L);
-    kind = kind_of(L, c);
-    if (strcmp(kind, "line") != 0 && strcmp(kind, "bar") != 0)
-        fail(L, t, "figure %s: chart must be line{...} or bar{...}", id);
-    spec->kind = strcmp(kind, "line") == 0 ? CHART_LINE : CHART_BAR;
+    kind = chart_kind_of(kind_of(L, c));
+    if (kind < 0)
+        fail(L, t, "figure %s: chart must be line{...}, bar{...}, pie{...} "
+             "or donut{...}", id);
+    spec->kind = (chart_kind)kind;
+    chart_known(L, c, kind_of(L, c));
 
     lua_getfield(L, c, "data");
     data = lua_gettop(L);
     rows = data_rows(L, c, data);
     x = req_str(L, c, "x", "chart");
+    order = push_row_order(L, c, data, rows, spec);
     push_column(L, c, data, x);
     spec->categories = xcalloc((size_t)rows + 1, sizeof *spec->categories);
-    for (int r = 0; r < rows; r++, spec->ncat++)
-        spec->categories[r] = category_label(L, c, r + 1);
+    for (int k = 1; k <= rows; k++, spec->ncat++) {
+        lua_Integer r;
+
+        lua_rawgeti(L, order, k);
+        r = lua_tointeger(L, -1);
+        lua_pop(L, 1);                      /* ... column */
+        spec->categories[k - 1] = category_label(L, c, r);
+    }
     lua_pop(L, 1);
 
-    chart_series_from(L, c, c, data, rows, spec);
-    if (opt_str(L, c, "unit"))
-        spec->unit = xstrdup(opt_str(L, c, "unit"));
-    spec->percent = opt_bool(L, c, "percent");
-    spec->horizontal = opt_bool(L, c, "horizontal");
-    spec->stacked = opt_bool(L, c, "stacked");
-    spec->value_labels = opt_bool(L, c, "value_labels");
-    spec->markers = opt_bool(L, c, "markers");
-    spec->decimals = (int)opt_num(L, c, "decimals", 0);
-    spec->width = opt_num(L, c, "width", spec->width);
-    spec->height = opt_num(L, c, "height", spec->height);
-    spec->font_size = opt_num(L, c, "font_size", spec->font_size);
+    chart_palette_from(L, c, spec);
+    chart_series_from(L, c, c, data, order, spec);
+    chart_options(L, c, spec);
+    category_colors(L, c, spec);
+    chart_sort(L, c, spec);
     free(spec->font);
     spec->font = xstrdup(rep->style.heading_font);
-    lua_settop(L, c - 1);
 
     if (chart_check(spec, &err) != 0) {
         lua_pushstring(L, err);
         free(err);
         fail(L, t, "%s", lua_tostring(L, -1));
     }
+    chart_hyphenate(L, c, rep, spec);
+    lua_settop(L, c - 1);
 }
 
 static void add_image(xmlNodePtr media, const char *id, const char *ext,
@@ -521,7 +964,8 @@ static void build_table_body(lua_State *L, int t, int data, int cols,
         for (int c = 1; c <= ncols; c++) {
             lua_geti(L, cols, c);
             push_cell(L, t, data, lua_gettop(L), r);
-            dbk_add_text(row, "entry", lua_tostring(L, -1));
+            dbk_add_text(row, "entry",
+                         checked_text(L, t, -1, "table cell"));
             lua_pop(L, 2);
         }
     }
@@ -599,6 +1043,76 @@ static void build_children(lua_State *L, int t, xmlNodePtr parent,
     }
 }
 
+/* Returns the boolean style.field of the style table at s, def when
+ * absent; anything but a boolean is an error. */
+static int style_flag(lua_State *L, int t, int s, const char *field, int def)
+{
+    int v = def;
+
+    lua_getfield(L, s, field);
+    if (lua_isboolean(L, -1))
+        v = lua_toboolean(L, -1);
+    else if (!lua_isnil(L, -1))
+        fail(L, t, "style.%s must be true or false", field);
+    lua_pop(L, 1);
+    return v;
+}
+
+/* Returns which of the words a and b style.field of the style table at
+ * s is: 0 for a or when absent, 1 for b; anything else is an error. */
+static int style_word(lua_State *L, int t, int s, const char *field,
+                      const char *a, const char *b)
+{
+    const char *v = opt_str(L, s, field);
+
+    if (!v || strcmp(v, a) == 0)
+        return 0;
+    if (strcmp(v, b) != 0)
+        fail(L, t, "style.%s must be \"%s\" or \"%s\"", field, a, b);
+    return 1;
+}
+
+/* Reads the layout choices of the style table at s: columns, justified
+ * text, hyphenation, caption placement, chapter starts, accent. */
+static void style_layout(lua_State *L, int t, int s, pdf_style *st)
+{
+    double columns = opt_num(L, s, "columns", st->columns);
+
+    if (columns != 1 && columns != 2)
+        fail(L, t, "style.columns must be 1 or 2");
+    st->columns = (int)columns;
+    st->justify = style_flag(L, t, s, "justify", st->justify);
+    st->hyphenate = style_flag(L, t, s, "hyphenate", st->hyphenate);
+    st->caption_below = style_word(L, t, s, "caption", "above", "below");
+    st->chapter_right = style_word(L, t, s, "chapter_start", "any",
+                                   "right");
+    lua_getfield(L, s, "accent");
+    if (!lua_isnil(L, -1))
+        st->accent = to_color(L, t);
+    lua_pop(L, 1);
+}
+
+/* Points the style at the hyphenation exception list of the report's
+ * templates (templates/<lang>/orddeling.txt, used when it exists); the
+ * path is kept in the registry for as long as the Lua state lives. */
+static void style_words(lua_State *L, pdf_style *st)
+{
+    lhost *h = lhost_self(L);
+    char *dir, *path;
+
+    if (!h->templates_dir)
+        return;
+    dir = lhost_join(h->root, h->templates_dir);
+    path = lhost_join(dir, "orddeling.txt");
+    lua_pushstring(L, path);                    /* path */
+    lua_pushvalue(L, -1);                       /* path path */
+    lua_setfield(L, LUA_REGISTRYINDEX, "nokkel.orddeling");
+    st->hyphen_words = lua_tostring(L, -1);
+    lua_pop(L, 1);
+    free(path);
+    free(dir);
+}
+
 /* Reads report.style into the PDF style; lengths are in millimetres
  * and points as their names say. */
 static void build_style(lua_State *L, int t, pdf_style *st)
@@ -606,20 +1120,26 @@ static void build_style(lua_State *L, int t, pdf_style *st)
     static const struct { const char *name; size_t off; } pt[] = {
         { "body_size", offsetof(pdf_style, body_size) },
         { "line_height", offsetof(pdf_style, line_height) },
+        { "title_size", offsetof(pdf_style, title_size) },
         { "chapter_size", offsetof(pdf_style, chapter_size) },
         { "section_size", offsetof(pdf_style, section_size) },
         { "caption_size", offsetof(pdf_style, caption_size) },
         { "table_size", offsetof(pdf_style, table_size) },
+        { "footnote_size", offsetof(pdf_style, footnote_size) },
     };
-    static const struct { const char *name; size_t off; } mm[] = {
-        { "margin_top", offsetof(pdf_style, margin_top) },
-        { "margin_bottom", offsetof(pdf_style, margin_bottom) },
-        { "margin_inner", offsetof(pdf_style, margin_inner) },
-        { "margin_outer", offsetof(pdf_style, margin_outer) },
+    static const struct { const char *name; size_t off; double max; } mm[] = {
+        { "page_width", offsetof(pdf_style, page_width), 1000 },
+        { "page_height", offsetof(pdf_style, page_height), 1000 },
+        { "margin_top", offsetof(pdf_style, margin_top), 70 },
+        { "margin_bottom", offsetof(pdf_style, margin_bottom), 70 },
+        { "margin_inner", offsetof(pdf_style, margin_inner), 70 },
+        { "margin_outer", offsetof(pdf_style, margin_outer), 70 },
+        { "column_gap", offsetof(pdf_style, column_gap), 70 },
     };
     int s;
 
     pdf_style_default(st);
+    style_words(L, st);
     lua_getfield(L, t, "style");
     s = lua_gettop(L);
     if (lua_isnil(L, s)) {
@@ -641,11 +1161,34 @@ static void build_style(lua_State *L, int t, pdf_style *st)
     }
     for (size_t i = 0; i < sizeof mm / sizeof mm[0]; i++) {
         double *f = (double *)((char *)st + mm[i].off);
+        double v = opt_num(L, s, mm[i].name, *f / 72.0 * 25.4);
 
-        *f = opt_num(L, s, mm[i].name, *f / 72.0 * 25.4) / 25.4 * 72.0;
-        if (*f < 0 || *f > 200)
-            fail(L, t, "style.%s must be a length in millimetres",
-                 mm[i].name);
+        if (v < 0 || v > mm[i].max)
+            fail(L, t, "style.%s must be a length in millimetres, 0 to %g",
+                 mm[i].name, mm[i].max);
+        *f = v / 25.4 * 72.0;
+    }
+    style_layout(L, t, s, st);
+    lua_pop(L, 1);
+}
+
+/* Checks report.palette: absent, or a list of "#rrggbb" colours. */
+static void check_palette(lua_State *L, int t)
+{
+    lua_Integer n;
+
+    lua_getfield(L, t, "palette");
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return;
+    }
+    n = lua_istable(L, -1) ? luaL_len(L, -1) : 0;
+    if (n == 0)
+        fail(L, t, "palette must be a list of colours { \"#0b4f8a\", ... }");
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_geti(L, -1, i);
+        to_color(L, t);
+        lua_pop(L, 1);
     }
     lua_pop(L, 1);
 }
@@ -664,6 +1207,8 @@ int lrep_build(lua_State *L)
     lua_setfield(L, LUA_REGISTRYINDEX, "nokkel.report");
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, "nokkel.ids");
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "nokkel.xrefs");
 
     title = req_str(L, 1, "title", "report");
     lang = opt_str(L, 1, "lang") ? opt_str(L, 1, "lang") : "nb";
@@ -673,6 +1218,7 @@ int lrep_build(lua_State *L)
     if (year < 1900 || year > 2999)
         fail(L, 1, "report needs year = a year like 2025");
     build_style(L, 1, &rep->style);
+    check_palette(L, 1);
     rep->style.lang = lang;
     rep->name = opt_str(L, 1, "name") ? xstrdup(opt_str(L, 1, "name")) :
                 err_fmt("nokkeltall-%d", (int)year);
@@ -697,6 +1243,7 @@ int lrep_build(lua_State *L)
                        "chapter", rep);
         lua_pop(L, 1);
     }
+    check_xrefs(L);
     return 0;
 }
 

@@ -1,69 +1,228 @@
 /*
  * nokkel: builds the key-figures report from a Lua report script, its
- * plugins, templates and data, as DocBook and PDF.
+ * plugins, templates and data, as DocBook and PDF; watches it, checks
+ * it, lists the indicators of the plugins and starts new plugins.
  *
- * Exit codes: 0 built, 1 input or script error, 2 usage.
+ * Exit codes: 0 done, 1 input or script error (or problems found by
+ * check), 2 usage.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "chart.h"
-#include "dbk.h"
+#include "build.h"
+#include "check.h"
 #include "err.h"
-#include "lhost.h"
 #include "log.h"
-#include "outfile.h"
-#include "pdf.h"
 #include "plg.h"
+#include "skel.h"
+#include "watch.h"
 
 #define EXIT_INPUT 1
 #define EXIT_USAGE 2
 
-/* Chart images are written at this many pixels per point. */
-#define PNG_SCALE 2.0
+/* The most --set parameters one build takes. */
+#define MAX_PARAMS 32
 
 static const char usage[] =
-    "usage: nokkel build [-o DIR] [-v] SCRIPT\n"
+    "usage: nokkel build [-o DIR] [-v] [--strict] [--set NAME=VALUE]... "
+    "SCRIPT\n"
+    "       nokkel watch [-o DIR] [-v] [--strict] [--set NAME=VALUE]... "
+    "[--max-builds N] SCRIPT\n"
+    "       nokkel check [-v] [--strict] [--set NAME=VALUE]... SCRIPT\n"
+    "       nokkel indicators [PLUGIN]...\n"
+    "       nokkel new-plugin [-o DIR] NAME\n"
     "       nokkel --help | --version\n";
 
 static const char help[] =
     "nokkel builds the key-figures report (Nasjonale nøkkeltall) from a\n"
     "Lua report script, chapter plugins, text templates and data.\n"
     "\n"
-    "  nokkel build [-o DIR] [-v] SCRIPT\n"
+    "  nokkel build [options] SCRIPT\n"
     "      Runs SCRIPT (e.g. scripts/report.lua) and writes DIR/NAME.xml\n"
-    "      (DocBook 5), DIR/NAME.pdf and the charts as DIR/figurer/*.svg\n"
-    "      and *.png. NAME comes from the report (nokkeltall-YEAR); DIR\n"
-    "      is out by default. Outputs are replaced only when the whole\n"
-    "      build succeeds.\n"
+    "      (DocBook 5), DIR/NAME.pdf, the charts as DIR/figurer/*.svg and\n"
+    "      *.png, and DIR/manifest.json (inputs, plugins, fonts and\n"
+    "      outputs with their SHA-256). NAME comes from the report\n"
+    "      (nokkeltall-YEAR); DIR is out by default. Outputs are replaced\n"
+    "      only when the whole build succeeds.\n"
     "\n"
-    "  -o DIR       write outputs into DIR\n"
-    "  -v           show progress and timings\n"
-    "  --help       show this text\n"
-    "  --version    show the version\n"
+    "  nokkel watch [options] [--max-builds N] SCRIPT\n"
+    "      Builds, then builds again whenever a script, template, data\n"
+    "      file or plugin changes; says what changed and how long the\n"
+    "      build took. A failed build keeps the last good outputs.\n"
+    "      Stops on Ctrl-C, or after N builds.\n"
+    "\n"
+    "  nokkel check [-v] [--strict] [--set NAME=VALUE]... SCRIPT\n"
+    "      Finds every problem of the report without writing anything:\n"
+    "      scripts, templates, data, plugin bindings, alt texts, figures\n"
+    "      never referenced. Exits 1 when it finds errors.\n"
+    "\n"
+    "  nokkel indicators [PLUGIN]...\n"
+    "      Lists the indicators of every plugin in the plugin path (or of\n"
+    "      the named ones): description, input columns, plugin version.\n"
+    "\n"
+    "  nokkel new-plugin [-o DIR] NAME\n"
+    "      Writes a new plugin project into DIR (NAME by default): C\n"
+    "      source with one example indicator, CMakeLists.txt, a test and\n"
+    "      an example chapter in Lua.\n"
+    "\n"
+    "Options:\n"
+    "  -o DIR             write outputs into DIR\n"
+    "  -v                 show progress per chapter and phase, with times\n"
+    "  --strict           make warnings errors (for release builds)\n"
+    "  --set NAME=VALUE   a parameter the script reads as params.NAME and\n"
+    "                     plugins through host->param; data=FOLDER and\n"
+    "                     year=YEAR replace the report's data and year\n"
+    "  --help             show this text\n"
+    "  --version          show the version\n"
     "\n"
     "Environment:\n"
     "  NOKKEL_PLUGIN_PATH   folders (':'-separated) searched for plugins\n"
-    "                       before the build and install folders\n"
+    "                       before nokkel's own plugin folder\n"
     "  SOURCE_DATE_EPOCH    the PDF's creation date, for identical bytes\n"
     "\n"
-    "Exit status: 0 built, 1 input or script error, 2 usage error.\n";
+    "Exit status: 0 done, 1 input or script error (check: problems\n"
+    "found), 2 usage error.\n";
+
+typedef enum command {
+    CMD_BUILD,
+    CMD_WATCH,
+    CMD_CHECK,
+    CMD_INDICATORS,
+    CMD_NEW_PLUGIN
+} command;
 
 typedef struct options {
-    const char *script;
+    command cmd;
     const char *outdir;
+    int strict;
+    int max_builds;
+    plg_param params[MAX_PARAMS];   /* point into argv */
+    size_t nparams;
+    char *param_text[MAX_PARAMS];   /* NAME=VALUE split copies */
+    const char **args;              /* positional arguments */
+    size_t nargs;
 } options;
 
-/* Parses the command line. Returns 0 to build, -1 after printing a usage
- * error, 1 after printing help or the version. */
+/* Prints a usage error and returns -1. */
+static int bad_usage(const char *fmt, const char *arg)
+{
+    fputs("nokkel: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n%s", usage);
+    return -1;
+}
+
+/* The commands' names, in the order of enum command. */
+static const char *const command_names[] = {
+    "build", "watch", "check", "indicators", "new-plugin"
+};
+
+/* Returns the command called name, or -1. */
+static int find_command(const char *name)
+{
+    for (int i = 0; i < 5; i++) {
+        if (strcmp(name, command_names[i]) == 0)
+            return i;
+    }
+    return -1;
+}
+
+/* Adds "NAME=VALUE" to the parameters. Returns 0 or -1 after a usage
+ * error. */
+static int add_param(options *opt, const char *arg)
+{
+    const char *eq = strchr(arg, '=');
+    char *text;
+
+    if (!eq)
+        return bad_usage("--set \"%s\": write NAME=VALUE", arg);
+    if (opt->nparams == MAX_PARAMS)
+        return bad_usage("--set \"%s\": too many parameters", arg);
+    text = err_fmt("%.*s", (int)(eq - arg), arg);
+    opt->param_text[opt->nparams] = text;
+    if (!name_is_plain(text))
+        return bad_usage("--set \"%s\": a parameter name is lowercase "
+                         "letters, digits and _", arg);
+    for (size_t i = 0; i < opt->nparams; i++) {
+        if (strcmp(opt->params[i].name, text) == 0)
+            return bad_usage("--set %s is given twice", text);
+    }
+    opt->params[opt->nparams].name = text;
+    opt->params[opt->nparams].value = eq + 1;
+    opt->nparams++;
+    return 0;
+}
+
+/* Returns 1 when option (without its value) applies to cmd. */
+static int option_fits(command cmd, const char *option)
+{
+    if (strcmp(option, "-o") == 0)
+        return cmd == CMD_BUILD || cmd == CMD_WATCH || cmd == CMD_NEW_PLUGIN;
+    if (strcmp(option, "--max-builds") == 0)
+        return cmd == CMD_WATCH;
+    if (strcmp(option, "-v") == 0)
+        return cmd != CMD_NEW_PLUGIN;
+    return cmd == CMD_BUILD || cmd == CMD_WATCH || cmd == CMD_CHECK;
+}
+
+/* Reads the option at argv[*i] (and its value). Returns 0, or -1 after
+ * a usage error. */
+static int parse_option(int argc, char **argv, int *i, options *opt)
+{
+    const char *arg = argv[*i];
+    int takes_value = strcmp(arg, "-o") == 0 || strcmp(arg, "--set") == 0 ||
+                      strcmp(arg, "--max-builds") == 0;
+    const char *value = takes_value && *i + 1 < argc ? argv[*i + 1] : NULL;
+    char *end;
+
+    if (strcmp(arg, "-v") != 0 && strcmp(arg, "--strict") != 0 &&
+        !takes_value)
+        return bad_usage("unexpected argument \"%s\"", arg);
+    if (!option_fits(opt->cmd, arg))
+        return bad_usage("%s does not apply to this command", arg);
+    if (takes_value && !value)
+        return bad_usage("%s needs a value", arg);
+    *i += takes_value;
+
+    if (strcmp(arg, "-v") == 0)
+        log_verbose = 1;
+    else if (strcmp(arg, "--strict") == 0)
+        opt->strict = 1;
+    else if (strcmp(arg, "-o") == 0)
+        opt->outdir = value;
+    else if (strcmp(arg, "--set") == 0)
+        return add_param(opt, value);
+    else {
+        opt->max_builds = (int)strtol(value, &end, 10);
+        if (*end || opt->max_builds < 1)
+            return bad_usage("--max-builds \"%s\": a count of 1 or more",
+                             value);
+    }
+    return 0;
+}
+
+/* Checks the count of positional arguments for the command. */
+static int check_args(const options *opt)
+{
+    if (opt->cmd == CMD_INDICATORS)
+        return 0;
+    if (opt->nargs == 0 && opt->cmd == CMD_NEW_PLUGIN)
+        return bad_usage("%s", "new-plugin needs the plugin's NAME");
+    if (opt->nargs == 0)
+        return bad_usage("%s needs a report script",
+                         command_names[opt->cmd]);
+    if (opt->nargs > 1)
+        return bad_usage("unexpected argument \"%s\"", opt->args[1]);
+    return 0;
+}
+
+/* Parses the command line. Returns 0 to run a command, -1 after
+ * printing a usage error, 1 after printing help or the version. */
 static int parse_args(int argc, char **argv, options *opt)
 {
-    int i = 1;
+    int cmd;
 
-    opt->outdir = "out";
     if (argc == 2 && strcmp(argv[1], "--help") == 0) {
         fputs(help, stdout);
         return 1;
@@ -73,135 +232,191 @@ static int parse_args(int argc, char **argv, options *opt)
                NK_ABI_MAJOR, NK_ABI_MINOR);
         return 1;
     }
-    if (argc < 2 || strcmp(argv[i++], "build") != 0) {
-        fprintf(stderr, "nokkel: %s\n%s", argc < 2 ? "no command" :
-                "unknown command", usage);
-        return -1;
-    }
-    for (; i < argc; i++) {
-        if (strcmp(argv[i], "-v") == 0) {
-            log_verbose = 1;
-        } else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
-            opt->outdir = argv[++i];
-        } else if (argv[i][0] == '-' || opt->script) {
-            fprintf(stderr, "nokkel: unexpected argument \"%s\"\n%s",
-                    argv[i], usage);
-            return -1;
+    if (argc < 2)
+        return bad_usage("%s", "no command");
+    cmd = find_command(argv[1]);
+    if (cmd < 0)
+        return bad_usage("unknown command \"%s\"", argv[1]);
+    opt->cmd = (command)cmd;
+    opt->args = xcalloc((size_t)argc, sizeof *opt->args);
+    for (int i = 2; i < argc; i++) {
+        if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            if (parse_option(argc, argv, &i, opt) != 0)
+                return -1;
         } else {
-            opt->script = argv[i];
+            opt->args[opt->nargs++] = argv[i];
         }
     }
-    if (!opt->script) {
-        fprintf(stderr, "nokkel: build needs a report script\n%s", usage);
-        return -1;
-    }
-    return 0;
+    return check_args(opt);
 }
 
-/* The PDF date: SOURCE_DATE_EPOCH when set, so builds are repeatable,
- * else now. Returns -1 when the variable is not a number. */
-static long long build_date(void)
+static build_session *open_session(const options *opt)
 {
-    const char *s = getenv("SOURCE_DATE_EPOCH");
-    char *end;
-    long long v;
+    build_opts bo = { 0 };
 
-    if (!s || !*s)
-        return (long long)time(NULL);
-    errno = 0;
-    v = strtoll(s, &end, 10);
-    if (errno || *end || v < 0)
-        return -1;
-    return v;
+    bo.script = opt->args[0];
+    bo.outdir = opt->outdir;
+    bo.params = opt->params;
+    bo.nparams = opt->nparams;
+    bo.strict = opt->strict;
+    return build_new(&bo);
 }
 
-/* Writes the chart images into temporary files of outs. */
-static int write_charts(const lhost_report *rep, const char *dir,
-                        out_set *outs, char **err)
+static int run_build(const options *opt)
 {
-    for (size_t i = 0; i < rep->charts.n; i++) {
-        const chart_spec *spec = rep->charts.specs[i];
-        char *svg = err_fmt("%s/%s.svg", dir, spec->id);
-        char *png = err_fmt("%s/%s.png", dir, spec->id);
-        int rc = chart_write_svg(spec, out_add(outs, svg), err);
+    build_session *s = open_session(opt);
+    char *err = NULL;
+    int rc = build_run(s, &err);
 
-        if (rc == 0)
-            rc = chart_write_png(spec, out_add(outs, png), PNG_SCALE, err);
-        free(svg);
-        free(png);
-        if (rc != 0)
-            return -1;
-    }
-    return 0;
+    if (rc != 0)
+        fprintf(stderr, "nokkel: %s\n", err);
+    free(err);
+    build_free(s);
+    return rc == 0 ? EXIT_SUCCESS : EXIT_INPUT;
 }
 
-/* Writes every output of a built report, all or nothing. */
-static int write_outputs(lhost_report *rep, const char *outdir, char **err)
+static int run_watch(const options *opt)
 {
-    out_set outs = { 0 };
-    char *figdir = err_fmt("%s/figurer", outdir);
-    char *xml = err_fmt("%s/%s.xml", outdir, rep->name);
-    char *pdf = err_fmt("%s/%s.pdf", outdir, rep->name);
-    double t0 = log_now();
-    int rc = out_mkdirs(figdir, err);
+    build_session *s = open_session(opt);
+    char *err = NULL;
+    int rc = watch_run(s, opt->max_builds, &err);
 
-    if (rc == 0)
-        rc = write_charts(rep, figdir, &outs, err);
-    if (rc == 0)
-        rc = dbk_save(rep->doc, out_add(&outs, xml), err);
-    if (rc == 0) {
-        log_note("charts and DocBook written (%.1f ms)",
-                 (log_now() - t0) * 1e3);
-        t0 = log_now();
-        rc = pdf_write(rep->doc, &rep->charts, &rep->style,
-                       out_add(&outs, pdf), err);
-        log_note("PDF typeset (%.1f ms)", (log_now() - t0) * 1e3);
+    if (rc < 0)
+        fprintf(stderr, "nokkel: %s\n", err);
+    free(err);
+    build_free(s);
+    return rc == 0 ? EXIT_SUCCESS : EXIT_INPUT;
+}
+
+/* Checks the report and prints every problem, then a count. */
+static int run_check(const options *opt)
+{
+    build_session *s = open_session(opt);
+    check_list *list = check_new();
+    size_t errors, warnings;
+    int fails;
+
+    build_check(s, list);
+    check_print(list, stderr);
+    errors = check_count(list, CHECK_ERROR);
+    warnings = check_count(list, CHECK_WARNING);
+    fails = errors > 0 || (opt->strict && warnings > 0);
+    fprintf(stderr, "nokkel: check: %zu error%s, %zu warning%s%s\n", errors,
+            errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
+            fails && errors == 0 ? " (--strict makes warnings errors)" : "");
+    check_free(list);
+    build_free(s);
+    return fails ? EXIT_INPUT : EXIT_SUCCESS;
+}
+
+/* Returns the file loaded plugin p came from. */
+static const char *file_of(const plg_host *host, const nk_plugin *p)
+{
+    for (size_t i = 0; i < plg_count(host); i++) {
+        if (plg_plugin(host, i) == p)
+            return plg_file(host, i);
     }
-    if (rc == 0)
-        rc = out_commit(&outs, err);
-    else
-        out_discard(&outs);
+    return "?";
+}
 
-    free(figdir);
-    free(xml);
-    free(pdf);
+/* Prints one plugin and its indicators. */
+static void print_plugin(const nk_plugin *p, const char *file)
+{
+    printf("%s %s (plugin ABI %u.%u): %s\n", p->name, p->version,
+           (unsigned)p->abi_major, (unsigned)p->abi_minor,
+           p->description ? p->description : "");
+    printf("  file: %s\n", file);
+    for (const nk_indicator *ind = p->indicators; ind->name; ind++) {
+        const char *sep = "";
+
+        printf("  %s: %s\n    inputs:", ind->name,
+               ind->description ? ind->description : "");
+        for (const nk_input *in = ind->inputs; in->table; in++) {
+            for (const char *const *c = in->columns; c && *c; c++) {
+                printf("%s %s.%s", sep, in->table, *c);
+                sep = ",";
+            }
+        }
+        putchar('\n');
+    }
+}
+
+/* Prints why plugin name did not load, with a "did you mean" from the
+ * plugins in the path; frees err. */
+static void plugin_error(const plg_host *host, const char *name, char *err)
+{
+    size_t n;
+    char **names = plg_scan(host, &n);
+    char *hint = check_hint(name, (const char *const *)names, n);
+
+    fprintf(stderr, "nokkel: %s%s\n", err, hint);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    free(hint);
+    free(err);
+}
+
+/* Loads the plugins named (or all in the path) and prints them. */
+static int run_indicators(const options *opt)
+{
+    char *path = plg_default_path();
+    plg_host *host = plg_new(path);
+    size_t n = opt->nargs;
+    char **names = n ? NULL : plg_scan(host, &n);
+    int rc = EXIT_SUCCESS;
+
+    if (n == 0) {
+        fprintf(stderr, "nokkel: no plugins in the plugin path %s\n", path);
+        rc = EXIT_INPUT;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *name = names ? names[i] : opt->args[i];
+        char *err = NULL;
+        const nk_plugin *p = plg_load(host, name, &err);
+
+        if (!p) {
+            plugin_error(host, name, err);
+            rc = EXIT_INPUT;
+            continue;
+        }
+        print_plugin(p, file_of(host, p));
+    }
+    for (size_t i = 0; names && i < n; i++)
+        free(names[i]);
+    free(names);
+    plg_free(host);
+    free(path);
     return rc;
 }
 
-static int build(const options *opt)
+static int run_new_plugin(const options *opt)
 {
-    char *path = plg_default_path();
-    plg_host *plugins = plg_new(path);
-    lhost *h = lhost_new(opt->script, plugins);
-    lhost_report rep;
+    const char *name = opt->args[0];
+    const char *dir = opt->outdir ? opt->outdir : name;
     char *err = NULL;
-    double t0 = log_now();
-    long long date = build_date();
-    int rc;
 
-    free(path);
-    if (date < 0) {
-        err = xstrdup("SOURCE_DATE_EPOCH must be a whole number of seconds");
-        rc = -1;
-    } else {
-        rc = lhost_run(h, &rep, &err);
+    if (!skel_name_ok(name)) {
+        bad_usage("\"%s\" cannot name a plugin: use lowercase letters, "
+                  "digits and _, starting with a letter", name);
+        return EXIT_USAGE;
     }
-    if (rc == 0) {
-        log_note("script and indicators done (%.1f ms)",
-                 (log_now() - t0) * 1e3);
-        rep.style.date = date;
-        rc = write_outputs(&rep, opt->outdir, &err);
-        lhost_report_clear(&rep);
-    }
-    if (rc != 0)
+    if (skel_write(name, dir, &err) != 0) {
         fprintf(stderr, "nokkel: %s\n", err);
-    else
-        log_note("built in %.1f ms", (log_now() - t0) * 1e3);
+        free(err);
+        return EXIT_INPUT;
+    }
+    printf("nokkel: wrote the plugin project %s into %s/; build it with\n"
+           "  cmake -S %s -B %s/build && cmake --build %s/build && "
+           "ctest --test-dir %s/build\n", name, dir, dir, dir, dir, dir);
+    return EXIT_SUCCESS;
+}
 
-    free(err);
-    lhost_free(h);
-    plg_free(plugins);
-    return rc == 0 ? EXIT_SUCCESS : EXIT_INPUT;
+static void free_options(options *opt)
+{
+    for (size_t i = 0; i < MAX_PARAMS; i++)
+        free(opt->param_text[i]);
+    free(opt->args);
 }
 
 int main(int argc, char **argv)
@@ -209,7 +424,17 @@ int main(int argc, char **argv)
     options opt = { 0 };
     int rc = parse_args(argc, argv, &opt);
 
-    if (rc != 0)
-        return rc < 0 ? EXIT_USAGE : EXIT_SUCCESS;
-    return build(&opt);
+    if (rc == 0) {
+        switch (opt.cmd) {
+        case CMD_BUILD: rc = run_build(&opt); break;
+        case CMD_WATCH: rc = run_watch(&opt); break;
+        case CMD_CHECK: rc = run_check(&opt); break;
+        case CMD_INDICATORS: rc = run_indicators(&opt); break;
+        case CMD_NEW_PLUGIN: rc = run_new_plugin(&opt); break;
+        }
+    } else {
+        rc = rc < 0 ? EXIT_USAGE : EXIT_SUCCESS;
+    }
+    free_options(&opt);
+    return rc;
 }

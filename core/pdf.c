@@ -1,11 +1,14 @@
 /*
  * The PDF writer's entry point: style defaults, fonts, the title page,
  * metadata and the cairo surface. The passes that do the work are in
- * pdf_build.c, pdf_table.c and pdf_flow.c (see pdf_int.h).
+ * pdf_build.c, pdf_text.c, pdf_table.c, pdf_flow.c, pdf_draw.c and
+ * pdfpost.c (see pdf_int.h).
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 
@@ -32,9 +35,13 @@ void pdf_style_default(pdf_style *style)
     style->section_size = 13;
     style->caption_size = 8.5;
     style->table_size = 8.5;
+    style->footnote_size = 8;
     style->lang = "nb";
     style->date = 0;
     style->accent = 0x1f4e79;
+    style->columns = 1;
+    style->column_gap = 6 * MM;
+    style->hyphenate = 1;
 }
 
 void pdf_set_color(cairo_t *cr, uint32_t rgb)
@@ -69,9 +76,11 @@ void pdf_units(pdf_block *b, size_t n)
 
 static void figure_free(pdf_figure *f)
 {
-    if (f->title)
-        g_object_unref(f->title);
-    g_object_unref(f->caption);
+    if (f->head)
+        g_object_unref(f->head);
+    if (f->note)
+        g_object_unref(f->note);
+    free(f->alt);
     free(f);
 }
 
@@ -94,6 +103,9 @@ void pdf_block_clear(pdf_block *b)
     free(b->unit);
     free(b->keep);
     free(b->title);
+    free(b->stretch);
+    free(b->link);
+    free(b->dest);
 }
 
 /* Returns a new layout of text in role's font, wrapped at width points
@@ -166,26 +178,43 @@ static void fonts_init(pdf_doc *d)
              s->table_size * 1.3, ink);
     font_set(&d->font[PDF_TABHEAD], sans, s->table_size, 1,
              s->table_size * 1.3, ink);
-    font_set(&d->font[PDF_FOOT], sans, 8, 0, 10, 0x666666);
+    font_set(&d->font[PDF_FOOT], sans, s->footnote_size, 0,
+             s->footnote_size * 1.25, 0x666666);
     font_set(&d->font[PDF_TOC1], sans, s->body_size, 1, s->line_height,
              ink);
     font_set(&d->font[PDF_TOC2], serif, s->body_size, 0, s->line_height,
              ink);
 }
 
-/* Sets up d for one write: the pango context, fonts and the text area.
- * Layout needs no surface: metrics are unhinted, as in the PDF. */
-static void doc_init(pdf_doc *d, const pdf_style *style,
-                     const chart_set *charts)
+/* Returns the width of a space in body text. */
+static double space_width(pdf_doc *d)
+{
+    PangoLayout *l = pdf_layout(d, PDF_BODY, " ", NULL, 0);
+    PangoRectangle r;
+
+    pango_layout_get_extents(l, NULL, &r);
+    g_object_unref(l);
+    return pango_units_to_double(r.width);
+}
+
+/* Sets up d for one write: the pango context, fonts, the text area and
+ * its columns, and the hyphenator. Layout needs no surface: metrics are
+ * unhinted, as in the PDF. Returns 0, or -1 and sets *err when the
+ * exception list cannot be read. */
+static int doc_init(pdf_doc *d, const pdf_style *style,
+                    const chart_set *charts, char **err)
 {
     PangoFontMap *map = pango_cairo_font_map_get_default();
     cairo_font_options_t *opt = cairo_font_options_create();
+    const char *words = style->hyphen_words;
 
     memset(d, 0, sizeof *d);
     d->style = style;
     d->charts = charts;
     d->text_w = style->page_width - style->margin_inner - style->margin_outer;
     d->text_h = style->page_height - style->margin_top - style->margin_bottom;
+    d->col_w = style->columns > 1 ? (d->text_w - style->column_gap) / 2
+                                  : d->text_w;
 
     d->pango = pango_font_map_create_context(map);
     cairo_font_options_set_hint_metrics(opt, CAIRO_HINT_METRICS_OFF);
@@ -198,6 +227,12 @@ static void doc_init(pdf_doc *d, const pdf_style *style,
 
     fonts_init(d);
     d->scratch = pdf_layout(d, PDF_FOOT, "", NULL, 0);
+    d->space_w = space_width(d);
+    if (words && access(words, F_OK) != 0)
+        words = NULL;
+    if (style->hyphenate && !(d->hyph = hyph_new(words, err)))
+        return -1;
+    return 0;
 }
 
 static void doc_free(pdf_doc *d)
@@ -215,31 +250,45 @@ static void doc_free(pdf_doc *d)
     }
     free(d->label);
     free(d->tags.want);
+    free(d->alt);
     for (i = 0; i < PDF_NROLES; i++)
         pango_font_description_free(d->font[i].desc);
     g_object_unref(d->scratch);
     g_object_unref(d->pango);
+    hyph_free(d->hyph);
     free(d->title);
     free(d->subtitle);
     free(d->pubdate);
+    free(d->author);
+    free(d->keywords);
 }
 
-/* Sets title, creator and both dates; fixed dates keep the bytes fixed
- * from one run to the next. */
+/* Sets title, subject, author, keywords, creator and both dates; fixed
+ * dates keep the bytes fixed from one run to the next. */
 static void set_metadata(pdf_doc *d)
 {
+    static const struct {
+        cairo_pdf_metadata_t key;
+        size_t off;
+    } text[] = {
+        {CAIRO_PDF_METADATA_TITLE, offsetof(pdf_doc, title)},
+        {CAIRO_PDF_METADATA_SUBJECT, offsetof(pdf_doc, subtitle)},
+        {CAIRO_PDF_METADATA_AUTHOR, offsetof(pdf_doc, author)},
+        {CAIRO_PDF_METADATA_KEYWORDS, offsetof(pdf_doc, keywords)},
+    };
     time_t t = (time_t)d->style->date;
+    const char *value;
     struct tm tm;
     char date[32];
+    size_t i;
 
+    for (i = 0; i < sizeof text / sizeof *text; i++) {
+        value = *(char **)((char *)d + text[i].off);
+        if (value)
+            cairo_pdf_surface_set_metadata(d->surface, text[i].key, value);
+    }
     gmtime_r(&t, &tm);
     strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_TITLE,
-                                   d->title);
-    if (d->subtitle)
-        cairo_pdf_surface_set_metadata(d->surface,
-                                       CAIRO_PDF_METADATA_SUBJECT,
-                                       d->subtitle);
     cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_CREATOR,
                                    "nokkel");
     cairo_pdf_surface_set_metadata(d->surface,
@@ -275,11 +324,13 @@ static void title_page(pdf_doc *d)
     double x = s->margin_inner;
     double y = s->page_height * 0.3;
 
+    pdf_artifact_begin(d);
     pdf_set_color(d->cr, s->accent);
     cairo_rectangle(d->cr, 0, 0, s->page_width, s->margin_top * 1.6);
     cairo_fill(d->cr);
     cairo_rectangle(d->cr, x, y - 24, 48, 4);
     cairo_fill(d->cr);
+    pdf_artifact_end(d);
 
     y += title_para(d, PDF_TITLE, d->title, x, y);
     if (d->subtitle)
@@ -290,21 +341,35 @@ static void title_page(pdf_doc *d)
     cairo_show_page(d->cr);
 }
 
-/* Draws every page into a PDF at path. Returns 0, or -1 and sets *err
- * from a chart or from cairo's status. */
-static int render(pdf_doc *d, const char *path, char **err)
+/* The PDF as cairo writes it, in memory. */
+typedef struct pdf_bytes {
+    unsigned char *data;
+    size_t len, cap;
+} pdf_bytes;
+
+static cairo_status_t bytes_write(void *closure, const unsigned char *data,
+                                  unsigned int n)
+{
+    pdf_bytes *b = closure;
+
+    if (b->len + n > b->cap) {
+        b->cap = (b->len + n) * 2;
+        b->data = xrealloc(b->data, b->cap);
+    }
+    memcpy(b->data + b->len, data, n);
+    b->len += n;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* Draws every page into out. Returns 0, or -1 and sets *err from a
+ * chart or from cairo's status. */
+static int render(pdf_doc *d, pdf_bytes *out, char **err)
 {
     cairo_status_t status;
     int rc;
 
-    d->surface = cairo_pdf_surface_create(path, d->style->page_width,
-                                          d->style->page_height);
-    status = cairo_surface_status(d->surface);
-    if (status != CAIRO_STATUS_SUCCESS) {
-        cairo_surface_destroy(d->surface);
-        return err_set(err, "%s: cannot write PDF: %s", path,
-                       cairo_status_to_string(status));
-    }
+    d->surface = cairo_pdf_surface_create_for_stream(
+        bytes_write, out, d->style->page_width, d->style->page_height);
     d->cr = cairo_create(d->surface);
     set_metadata(d);
 
@@ -321,27 +386,42 @@ static int render(pdf_doc *d, const char *path, char **err)
         status = cairo_surface_status(d->surface);
     cairo_surface_destroy(d->surface);
     if (rc == 0 && status != CAIRO_STATUS_SUCCESS)
-        rc = err_set(err, "%s: cannot write PDF: %s", path,
-                     cairo_status_to_string(status));
+        rc = err_set(err, "pdf: cairo: %s", cairo_status_to_string(status));
     return rc;
+}
+
+/* Lays the document out: the body, then the contents, which come first
+ * in the PDF, placed on pages after the title page, then the body's
+ * pages. Returns 0, or -1 and sets *err. */
+static int layout(pdf_doc *d, xmlDocPtr doc, char **err)
+{
+    if (pdf_build(d, xmlDocGetRootElement(doc), err) < 0)
+        return -1;
+    d->body_end = d->nblock;
+    pdf_build_toc(d);
+    pdf_page_add(d);
+    pdf_flow(d, d->body_end, d->nblock, 1);
+    pdf_flow(d, 0, d->body_end, d->style->columns > 1 ? 2 : 1);
+    return 0;
 }
 
 int pdf_write(xmlDocPtr doc, const chart_set *charts, const pdf_style *style,
               const char *path, char **err)
 {
+    pdf_bytes bytes = {0};
     pdf_doc d;
     int rc;
 
-    doc_init(&d, style, charts);
-    rc = pdf_build(&d, xmlDocGetRootElement(doc), err);
-    if (rc == 0) {
-        d.body_end = d.nblock;
-        pdf_build_toc(&d);
-        pdf_page_add(&d);
-        pdf_flow(&d, d.body_end, d.nblock);
-        pdf_flow(&d, 0, d.body_end);
-        rc = render(&d, path, err);
-    }
+    rc = doc_init(&d, style, charts, err);
+    if (rc == 0)
+        rc = layout(&d, doc, err);
+    if (rc == 0)
+        rc = render(&d, &bytes, err);
+    if (rc == 0)
+        rc = pdf_post_write(&d, bytes.data, bytes.len, path, err);
+    if (rc == 0 && style->hyphen_log)
+        rc = pdf_hyphen_log(&d, style->hyphen_log, err);
+    free(bytes.data);
     doc_free(&d);
     return rc;
 }

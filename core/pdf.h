@@ -10,12 +10,19 @@
  * tgroup with thead/tbody/row/entry, caption), sidebar, and xref to a
  * chapter, section, figure or table. Any other element is an error.
  *
- * The PDF has a title page, a table of contents, chapters that start
- * on a new page, running heads, page numbers, a structure tree (tagged
- * PDF), bookmarks for chapters and sections, and fixed bytes for a fixed
- * input and date. Missing, because cairo 1.16 cannot write them: the
- * document language, figures' alt text and artifact marks for running
- * heads and page numbers.
+ * The book's info may hold author (orgname or personname), authorgroup
+ * and keywordset/keyword for the PDF's metadata. Text marked xml:lang
+ * "nn" is hyphenated as nynorsk. A caption para with role "source" is
+ * set as the source line; a table row with role "total", or whose first
+ * entry is Totalt, Sum, I alt or Total, is set as a total.
+ *
+ * The PDF has a title page, a table of contents with links and dotted
+ * leaders, chapters that start on a new (or right-hand) page, running
+ * heads, page numbers, one or two columns, justified or ragged text,
+ * Norwegian hyphenation, cross-references as links, a structure tree
+ * (tagged PDF) with alt text on figures and decoration marked as
+ * artifacts, bookmarks for chapters and sections, the document language
+ * and fixed bytes for a fixed input and date.
  */
 #ifndef NOKKEL_PDF_H
 #define NOKKEL_PDF_H
@@ -42,21 +49,35 @@ typedef struct pdf_style {
     double section_size;
     double caption_size;
     double table_size;
-    const char *lang;       /* "nb" */
+    double footnote_size;   /* source lines, running heads, page numbers */
+    const char *lang;       /* "nb"; "nb-NO" in the PDF */
     long long date;         /* creation date, seconds since the epoch */
     uint32_t accent;        /* headings and rules, 0xRRGGBB */
+    int columns;            /* body text in 1 or 2 columns */
+    double column_gap;      /* points between two columns */
+    int justify;            /* body text justified, else ragged right */
+    int hyphenate;          /* hyphenate body text */
+    int caption_below;      /* "Figur N: title" below, else above */
+    int chapter_right;      /* chapters start on right-hand pages */
+    const char *hyphen_words;   /* the exception list; none when NULL or
+                                 * when the file does not exist */
+    const char *hyphen_log;     /* where to list hyphenated words, or NULL */
 } pdf_style;
 
 /* Fills style with the defaults: A4, 25 mm top and bottom and 22 mm side
  * margins, Noto Serif 10/14 pt body, Noto Sans headings (chapter 20 pt,
- * section 13 pt), 8.5 pt captions and tables, a dark blue accent and
- * date 0; the caller sets date, e.g. from SOURCE_DATE_EPOCH. */
+ * section 13 pt), 8.5 pt captions and tables, 8 pt foot, a dark blue
+ * accent, one column, ragged right and hyphenated, numbered titles above
+ * figures and tables, chapters on any page and date 0; the caller sets
+ * date, e.g. from SOURCE_DATE_EPOCH. */
 void pdf_style_default(pdf_style *style);
 
 /*
- * Writes doc as a PDF at path (the caller handles temporary names).
- * Figures are numbered "Figur N:" and tables "Tabell N:" in document
- * order. Returns 0, or -1 and sets *err (caller frees).
+ * Writes doc as a PDF at path (the caller handles temporary names), and
+ * with style->hyphen_log set, the words broken at line ends, one a line
+ * as "side N: forsknings-aktivitet". Figures are numbered "Figur N:" and
+ * tables "Tabell N:" in document order. Returns 0, or -1 and sets *err
+ * (caller frees).
  */
 int pdf_write(xmlDocPtr doc, const chart_set *charts, const pdf_style *style,
               const char *path, char **err);

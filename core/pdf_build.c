@@ -73,175 +73,44 @@ static xmlNodePtr first_element(xmlNodePtr node)
     return NULL;
 }
 
-void pdf_text_init(pdf_text *t)
-{
-    t->s = g_string_new(NULL);
-    t->attrs = pango_attr_list_new();
-}
-
-void pdf_text_free(pdf_text *t)
-{
-    g_string_free(t->s, TRUE);
-    pango_attr_list_unref(t->attrs);
-}
-
-/* Appends s with each run of XML white space turned into one space and
- * none at the start of a line. U+00A0 is not white space here. */
-static void text_append(pdf_text *t, const char *s)
-{
-    char last;
-
-    for (; *s; s++) {
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') {
-            g_string_append_c(t->s, *s);
-            continue;
-        }
-        last = t->s->len ? t->s->str[t->s->len - 1] : '\n';
-        if (last != ' ' && last != '\n')
-            g_string_append_c(t->s, ' ');
-    }
-}
-
-void pdf_text_trim(pdf_text *t)
-{
-    if (t->s->len && t->s->str[t->s->len - 1] == ' ')
-        g_string_truncate(t->s, t->s->len - 1);
-}
-
-static void text_attr(pdf_text *t, PangoAttribute *attr, size_t start)
+/* Gives bytes [start, end) of t an attribute. */
+static void span_attr(pdf_text *t, PangoAttribute *attr, size_t start)
 {
     attr->start_index = (guint)start;
     attr->end_index = (guint)t->s->len;
     pango_attr_list_insert(t->attrs, attr);
 }
 
-/* Appends s in bold, as in "Figur 3: ". */
-static void text_bold(pdf_text *t, const char *s)
-{
-    size_t start = t->s->len;
-
-    g_string_append(t->s, s);
-    text_attr(t, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start);
-}
-
-/* Appends what an xref points at; an unknown target is an error. */
-static int text_xref(pdf_doc *d, pdf_text *t, xmlNodePtr node, char **err)
-{
-    xmlChar *end = xmlGetProp(node, (const xmlChar *)"linkend");
-    size_t i;
-    char *where;
-
-    for (i = 0; end && i < d->nlabel; i++)
-        if (strcmp(d->label[i].id, (const char *)end) == 0)
-            break;
-    if (end && i < d->nlabel) {
-        text_append(t, d->label[i].text);
-        xmlFree(end);
-        return 0;
-    }
-    where = pdf_context_id(node);
-    err_set(err, "pdf: xref to unknown id \"%s\" (in %s)",
-            end ? (const char *)end : "", where);
-    free(where);
-    xmlFree(end);
-    return -1;
-}
-
-/* Appends an emphasis: bold for role "bold" or "strong", else italic. */
-static int text_emphasis(pdf_doc *d, pdf_text *t, xmlNodePtr node,
-                         char **err)
-{
-    xmlChar *role = xmlGetProp(node, (const xmlChar *)"role");
-    int bold = role && (xmlStrcmp(role, (const xmlChar *)"bold") == 0
-                        || xmlStrcmp(role, (const xmlChar *)"strong") == 0);
-    size_t start = t->s->len;
-
-    xmlFree(role);
-    if (pdf_text_inline(d, t, node, err) < 0)
-        return -1;
-    text_attr(t, bold ? pango_attr_weight_new(PANGO_WEIGHT_BOLD)
-                      : pango_attr_style_new(PANGO_STYLE_ITALIC),
-              start);
-    return 0;
-}
-
-/* Appends the inline content of parent (text, emphasis, phrase, xref).
- * Returns 0, or -1 and sets *err for any other element. */
-int pdf_text_inline(pdf_doc *d, pdf_text *t, xmlNodePtr parent, char **err)
-{
-    xmlNodePtr c;
-    int rc = 0;
-
-    for (c = parent->children; c && rc == 0; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
-            text_append(t, (const char *)c->content);
-        else if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE)
-            continue;
-        else if (pdf_is(c, "emphasis"))
-            rc = text_emphasis(d, t, c, err);
-        else if (pdf_is(c, "phrase"))
-            rc = pdf_text_inline(d, t, c, err);
-        else if (pdf_is(c, "xref"))
-            rc = text_xref(d, t, c, err);
-        else
-            rc = pdf_unsupported(c, err);
-    }
-    return rc;
-}
-
-/* Appends the paragraphs of a caption, joined by spaces. */
+/* Appends the paragraphs of a caption one a line, a para with role
+ * "source" (the source line) in italics at the footnote size. */
 static int caption_text(pdf_doc *d, pdf_text *t, xmlNodePtr caption,
                         char **err)
 {
+    double size = d->style->footnote_size * PANGO_SCALE;
     xmlNodePtr c;
+    xmlChar *role;
+    size_t start;
 
     for (c = caption->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
         if (!pdf_is(c, "para"))
             return pdf_unsupported(c, err);
-        if (t->s->len && t->s->str[t->s->len - 1] != ' ')
-            g_string_append_c(t->s, ' ');
+        pdf_text_trim(t);
+        if (t->s->len)
+            g_string_append_c(t->s, '\n');
+        start = t->s->len;
         if (pdf_text_inline(d, t, c, err) < 0)
             return -1;
+        role = xmlGetProp(c, (const xmlChar *)"role");
+        if (role && xmlStrcmp(role, (const xmlChar *)"source") == 0) {
+            span_attr(t, pango_attr_style_new(PANGO_STYLE_ITALIC), start);
+            span_attr(t, pango_attr_size_new_absolute((int)size), start);
+        }
+        xmlFree(role);
     }
     pdf_text_trim(t);
     return 0;
-}
-
-/* Returns the distance from the top of a line box of height leading to
- * the baseline that centres the layout's first line in it. */
-static double line_base(PangoLayout *layout, double leading)
-{
-    PangoRectangle r;
-
-    pango_layout_line_get_extents(pango_layout_get_line_readonly(layout, 0),
-                                  NULL, &r);
-    return (leading - pango_units_to_double(r.height)) / 2
-           - pango_units_to_double(r.y);
-}
-
-/* Lays out t (trimmed) as a block of lines; the block is the last one
- * until the next push. */
-static pdf_block *text_block(pdf_doc *d, pdf_role role, const char *tag,
-                             pdf_text *t, double x, double w)
-{
-    PangoLayout *layout;
-    pdf_block *b;
-    size_t i;
-
-    pdf_text_trim(t);
-    layout = pdf_layout(d, role, t->s->str, t->attrs, w);
-    b = pdf_push(d, PDF_TEXT);
-    b->tag = tag;
-    b->role = role;
-    b->x = x;
-    b->layout = layout;
-    pdf_units(b, (size_t)pango_layout_get_line_count(layout));
-    for (i = 0; i < b->nunits; i++)
-        b->unit[i] = d->font[role].leading;
-    b->base = line_base(layout, d->font[role].leading);
-    return b;
 }
 
 /* Keeps at least two lines of a paragraph on either side of a break. */
@@ -253,38 +122,59 @@ static void keep_lines(pdf_block *b)
 }
 
 /* Makes b a heading at level: unbreakable, kept with what follows, a
- * chapter's heading set lower on its page. */
-static void heading_style(pdf_block *b, int level)
+ * chapter's heading set lower on its page. Spaces are steps of the body
+ * leading, the report's one measure of rhythm. */
+static void heading_style(const pdf_doc *d, pdf_block *b, int level)
 {
+    double lead = d->style->line_height;
     size_t i;
 
     for (i = 0; i < b->nunits; i++)
         b->keep[i] = 1;
     b->keep_next = 1;
     b->level = level;
-    b->before = level == 1 ? 0 : level == 2 ? 20 : 14;
-    b->after = level == 1 ? 18 : level == 2 ? 6 : 4;
-    b->inset = level == 1 ? 36 : 0;
+    b->before = level <= 1 ? 0 : level == 2 ? 1.5 * lead : lead;
+    b->after = level <= 1 ? 1.25 * lead : level == 2 ? lead / 2 : lead / 4;
+    b->inset = level <= 1 ? 2.5 * lead : 0;
     b->unit[0] += b->inset;
 }
 
-/* Lays out a title element as a heading at level (1 for a chapter). */
-static int build_heading(pdf_doc *d, const pdf_ctx *ctx, xmlNodePtr title,
-                         int level, char **err)
+/* Returns the xml:id of node, or a name made from the block index for a
+ * heading without one; the caller frees it. */
+static char *dest_name(const pdf_doc *d, xmlNodePtr node)
+{
+    xmlChar *id = xmlGetNsProp(node, (const xmlChar *)"id",
+                               XML_XML_NAMESPACE);
+    char *s = id ? xstrdup((const char *)id) : err_fmt("blokk.%zu",
+                                                       d->nblock);
+
+    xmlFree(id);
+    return s;
+}
+
+/* Lays out the title of node as a heading at level (1 for a chapter,
+ * across both columns). */
+static int build_heading(pdf_doc *d, const pdf_ctx *ctx, xmlNodePtr node,
+                         xmlNodePtr title, int level, char **err)
 {
     static const char *const tags[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
     pdf_role role = level == 1 ? PDF_H1 : level == 2 ? PDF_H2 : PDF_H3;
+    int span = level == 1 && d->style->columns > 1;
+    char *dest = dest_name(d, node);
     pdf_text t;
     pdf_block *b;
 
     pdf_text_init(&t);
     if (pdf_text_inline(d, &t, title, err) < 0) {
         pdf_text_free(&t);
+        free(dest);
         return -1;
     }
-    b = text_block(d, role, tags[level > 6 ? 5 : level - 1], &t, ctx->x,
-                   ctx->w);
-    heading_style(b, level);
+    b = pdf_text_block(d, role, tags[level > 6 ? 5 : level - 1], &t,
+                       span ? 0 : ctx->x, span ? d->text_w : ctx->w);
+    heading_style(d, b, level);
+    b->span = span;
+    b->dest = dest;
     b->title = xstrdup(t.s->str);
     pdf_text_free(&t);
     return 0;
@@ -297,11 +187,12 @@ static int build_para(pdf_doc *d, const pdf_ctx *ctx, xmlNodePtr node,
     pdf_block *b;
 
     pdf_text_init(&t);
+    t.hyphenate = 1;
     if (pdf_text_inline(d, &t, node, err) < 0) {
         pdf_text_free(&t);
         return -1;
     }
-    b = text_block(d, ctx->role, "P", &t, ctx->x, ctx->w);
+    b = pdf_text_block(d, ctx->role, "P", &t, ctx->x, ctx->w);
     keep_lines(b);
     b->after = ctx->para_after;
     pdf_text_free(&t);
@@ -344,7 +235,8 @@ static int item_label(pdf_doc *d, const pdf_ctx *ctx, size_t mark, int n,
 }
 
 /* Lays out an itemizedlist or orderedlist (ordered set) as an L with
- * one LI per item, the items indented. */
+ * one LI per item holding an LBody, the items indented; the drawing
+ * puts the item's Lbl before the LBody. */
 static int build_list(pdf_doc *d, const pdf_ctx *ctx, xmlNodePtr node,
                       int ordered, char **err)
 {
@@ -364,10 +256,12 @@ static int build_list(pdf_doc *d, const pdf_ctx *ctx, xmlNodePtr node,
         if (!pdf_is(c, "listitem"))
             return pdf_unsupported(c, err);
         push_marker(d, PDF_OPEN, "LI", 0);
+        push_marker(d, PDF_OPEN, "LBody", 0);
         mark = d->nblock;
         if (build_blocks(d, &in, c->children, err) < 0
             || item_label(d, ctx, mark, ordered ? ++n : 0, c, err) < 0)
             return -1;
+        push_marker(d, PDF_CLOSE, NULL, 0);
         push_marker(d, PDF_CLOSE, NULL, 0);
     }
     push_marker(d, PDF_CLOSE, NULL, ctx->para_after);
@@ -392,7 +286,7 @@ static int sidebar_box(pdf_doc *d, const pdf_ctx *ctx, xmlNodePtr node,
     b->x = ctx->x;
     b->width = ctx->w;
     b->tag = "Div";
-    b->before = b->after = 12;
+    b->before = b->after = d->style->line_height;
     pdf_units(b, 1);
     b->unit[0] = pdf_run_height(kids, n) + 2 * PDF_BOX_PAD;
     if (b->unit[0] <= d->text_h)
@@ -425,7 +319,7 @@ static int build_sidebar(pdf_doc *d, const pdf_ctx *ctx, xmlNodePtr node,
         pdf_text_init(&t);
         rc = pdf_text_inline(d, &t, title, err);
         if (rc == 0)
-            text_block(d, PDF_BOXHEAD, "P", &t, in.x, in.w)->after = 3;
+            pdf_text_block(d, PDF_BOXHEAD, "P", &t, in.x, in.w)->after = 3;
         pdf_text_free(&t);
     }
     if (rc < 0
@@ -435,10 +329,11 @@ static int build_sidebar(pdf_doc *d, const pdf_ctx *ctx, xmlNodePtr node,
     return sidebar_box(d, ctx, node, mark, err);
 }
 
-/* Finds a figure's title and caption; image and text objects are for the
- * DocBook output, the PDF draws the chart itself. */
+/* Finds a figure's title, caption and alt text (textobject/phrase);
+ * image objects are for the DocBook output, the PDF draws the chart
+ * itself. */
 static int figure_parts(xmlNodePtr node, xmlNodePtr *title,
-                        xmlNodePtr *caption, char **err)
+                        xmlNodePtr *caption, xmlNodePtr *alt, char **err)
 {
     xmlNodePtr c, m;
 
@@ -449,6 +344,9 @@ static int figure_parts(xmlNodePtr node, xmlNodePtr *title,
             for (m = c->children; m; m = m->next) {
                 if (pdf_is(m, "caption"))
                     *caption = m;
+                else if (pdf_is(m, "textobject")
+                         && pdf_is(first_element(m), "phrase"))
+                    *alt = first_element(m);
                 else if (m->type == XML_ELEMENT_NODE
                          && !pdf_is(m, "imageobject")
                          && !pdf_is(m, "textobject"))
@@ -486,77 +384,147 @@ static const chart_spec *figure_chart(pdf_doc *d, xmlNodePtr node,
     return spec;
 }
 
+/* Returns the white-space-folded text content of node, for metadata,
+ * alt text and labels; caller frees. */
+static char *plain_text(xmlNodePtr node)
+{
+    xmlChar *s = node ? xmlNodeGetContent(node) : NULL;
+    pdf_text t;
+    char *text;
+
+    pdf_text_init(&t);
+    t.bind = 0;
+    pdf_text_append(&t, s ? (const char *)s : "");
+    pdf_text_trim(&t);
+    text = xstrdup(t.s->str);
+    pdf_text_free(&t);
+    xmlFree(s);
+    return text;
+}
+
 /*
- * Lays out the bold title above a figure or table (*above) and the
- * numbered line below it, "Figur 3: caption text" (*below). Without a
- * caption the title moves below and *above is NULL. The caller unrefs
- * both. Returns 0, or -1 and sets *err.
+ * Lays out the numbered title of a figure or table, "Figur 3: title"
+ * (*head), and its caption text, each paragraph on a line of its own
+ * (*note, NULL without a caption). The caller unrefs both. Returns 0,
+ * or -1 and sets *err.
  */
 int pdf_captions(pdf_doc *d, const char *word, int n, xmlNodePtr title,
-                 xmlNodePtr caption, double w, PangoLayout **above,
-                 PangoLayout **below, char **err)
+                 xmlNodePtr caption, double w, PangoLayout **head,
+                 PangoLayout **note, char **err)
 {
     pdf_text t;
     char num[48];
     int rc = 0;
 
-    *above = NULL;
+    snprintf(num, sizeof num, title ? "%s %d: " : "%s %d", word, n);
     pdf_text_init(&t);
-    if (title && caption && (rc = pdf_text_inline(d, &t, title, err)) == 0) {
-        pdf_text_trim(&t);
-        *above = pdf_layout(d, PDF_CAPHEAD, t.s->str, t.attrs, w);
-    }
-    pdf_text_free(&t);
-
-    snprintf(num, sizeof num, "%s %d: ", word, n);
-    pdf_text_init(&t);
-    text_bold(&t, num);
-    if (rc == 0 && caption)
-        rc = caption_text(d, &t, caption, err);
-    else if (rc == 0 && title)
+    pdf_text_bold(&t, num);
+    if (title)
         rc = pdf_text_inline(d, &t, title, err);
     pdf_text_trim(&t);
-    *below = pdf_layout(d, PDF_CAPTION, t.s->str, t.attrs, w);
+    *head = pdf_layout(d, PDF_CAPHEAD, t.s->str, t.attrs, w);
+    pdf_text_free(&t);
+
+    *note = NULL;
+    if (rc < 0 || !caption)
+        return rc;
+    pdf_text_init(&t);
+    rc = caption_text(d, &t, caption, err);
+    if (rc == 0 && t.s->len)
+        *note = pdf_layout(d, PDF_CAPTION, t.s->str, t.attrs, w);
     pdf_text_free(&t);
     return rc;
 }
 
-/* Lays out a figure: title, the chart scaled to fit the width and the
- * page, and the numbered caption, kept together as one unit. */
+/* Places the parts of a figure one under another: the head above the
+ * chart, or below it when the style says so, then the note. Returns the
+ * height of the whole. */
+static double figure_stack(const pdf_doc *d, pdf_figure *f)
+{
+    double head_h = pdf_layout_height(f->head) + PDF_FIGURE_GAP;
+    double y = 0;
+
+    if (!d->style->caption_below) {
+        f->head_y = 0;
+        y = head_h;
+    }
+    f->chart_y = y;
+    y += f->chart_h + PDF_FIGURE_GAP;
+    if (d->style->caption_below) {
+        f->head_y = y;
+        y += head_h;
+    }
+    f->note_y = y;
+    if (f->note)
+        y += pdf_layout_height(f->note) + PDF_FIGURE_GAP;
+    return y - PDF_FIGURE_GAP;
+}
+
+/* Returns the height of a figure's head and note with the gaps, the
+ * height the chart must leave on a page. */
+static double figure_text_h(const pdf_figure *f)
+{
+    double h = pdf_layout_height(f->head) + PDF_FIGURE_GAP;
+
+    if (f->note)
+        h += pdf_layout_height(f->note) + PDF_FIGURE_GAP;
+    return h;
+}
+
+/* Fits a chart wider than width (a column, say) to it: the chart is
+ * laid out anew at that width, its text keeping its size; a bar chart
+ * on its side keeps its height, which its rows of labels need, and
+ * other charts lose a part of theirs. */
+static void figure_fit(pdf_figure *f, double width)
+{
+    double ratio = width / f->fit.width;
+
+    if (ratio >= 1)
+        return;
+    f->fit.width = width;
+    if (!f->fit.horizontal)
+        f->fit.height *= 0.5 + 0.5 * ratio;
+}
+
+/* Lays out a figure: its numbered title, the chart fitted to the width
+ * and scaled to fit the page, and the caption text, kept together as
+ * one unit. A figure without alt text is an error: the PDF must carry
+ * it. */
 static int build_figure(pdf_doc *d, const pdf_ctx *ctx, xmlNodePtr node,
                         char **err)
 {
-    xmlNodePtr title = NULL, caption = NULL;
+    xmlNodePtr title = NULL, caption = NULL, alt = NULL;
     const chart_spec *spec;
     pdf_figure *f;
     pdf_block *b;
     double room;
 
-    if (figure_parts(node, &title, &caption, err) < 0
+    if (figure_parts(node, &title, &caption, &alt, err) < 0
         || !(spec = figure_chart(d, node, err)))
         return -1;
     f = xcalloc(1, sizeof *f);
-    f->chart = spec;
+    f->fit = *spec;
+    f->alt = plain_text(alt);
     b = pdf_push(d, PDF_FIGURE);
     b->fig = f;
+    b->dest = dest_name(d, node);
+    if (!*f->alt)
+        return err_set(err, "pdf: figure %s has no alt text "
+                       "(textobject/phrase)", b->dest);
     if (pdf_captions(d, "Figur", ++d->nfigure, title, caption, ctx->w,
-                     &f->title, &f->caption, err) < 0)
+                     &f->head, &f->note, err) < 0)
         return -1;
 
-    f->title_h = f->title ? pdf_layout_height(f->title) + PDF_FIGURE_GAP
-                          : 0;
-    f->caption_h = PDF_FIGURE_GAP + pdf_layout_height(f->caption);
-    room = d->text_h - f->title_h - f->caption_h;
+    room = d->text_h - figure_text_h(f);
+    figure_fit(f, ctx->w);
     f->scale = 1;
-    if (spec->width > ctx->w)
-        f->scale = ctx->w / spec->width;
-    if (spec->height * f->scale > room)
-        f->scale = room / spec->height;
-    f->chart_h = spec->height * f->scale;
+    if (f->fit.height > room)
+        f->scale = room / f->fit.height;
+    f->chart_h = f->fit.height * f->scale;
     b->x = ctx->x;
-    b->before = b->after = 14;
+    b->before = b->after = d->style->line_height;
     pdf_units(b, 1);
-    b->unit[0] = f->title_h + f->chart_h + f->caption_h;
+    b->unit[0] = figure_stack(d, f);
     return 0;
 }
 
@@ -581,7 +549,7 @@ static int build_section(pdf_doc *d, const pdf_ctx *ctx, xmlNodePtr node,
     if (!pdf_is(title, "title"))
         return no_title(node, err);
     in.depth++;
-    if (build_heading(d, &in, title, in.depth, err) < 0)
+    if (build_heading(d, &in, node, title, in.depth, err) < 0)
         return -1;
     return build_blocks(d, &in, title->next, err);
 }
@@ -643,17 +611,18 @@ static void label_add(pdf_doc *d, const xmlChar *id, char *text)
 static char *title_text(xmlNodePtr node)
 {
     xmlNodePtr title = first_element(node);
-    xmlChar *s = pdf_is(title, "title") ? xmlNodeGetContent(title) : NULL;
-    pdf_text t;
-    char *text;
 
-    pdf_text_init(&t);
-    text_append(&t, s ? (const char *)s : "");
-    pdf_text_trim(&t);
-    text = xstrdup(t.s->str);
-    pdf_text_free(&t);
-    xmlFree(s);
-    return text;
+    return plain_text(pdf_is(title, "title") ? title : NULL);
+}
+
+const pdf_label *pdf_label_find(const pdf_doc *d, const char *id)
+{
+    size_t i;
+
+    for (i = 0; i < d->nlabel; i++)
+        if (strcmp(d->label[i].id, id) == 0)
+            return &d->label[i];
+    return NULL;
 }
 
 /* Records what an xref to each chapter, section, figure and table says:
@@ -685,7 +654,55 @@ static void labels_collect(pdf_doc *d, xmlNodePtr node, int *nfig,
     }
 }
 
-/* Keeps the plain text of a title, subtitle or pubdate of the book. */
+/* Appends text to the list in *slot, after ", " when it holds some. */
+static void list_add(char **slot, char *text)
+{
+    char *joined;
+
+    if (!*text) {
+        free(text);
+        return;
+    }
+    if (!*slot) {
+        *slot = text;
+        return;
+    }
+    joined = err_fmt("%s, %s", *slot, text);
+    free(*slot);
+    free(text);
+    *slot = joined;
+}
+
+/* Adds the authors of an author or authorgroup and the keywords of a
+ * keywordset to the metadata. Returns 0, or -1 and sets *err for
+ * anything else in them. */
+static int book_people(pdf_doc *d, xmlNodePtr node, char **err)
+{
+    const char *want = pdf_is(node, "keywordset") ? "keyword" : "author";
+    xmlNodePtr c, name;
+
+    if (pdf_is(node, "author")) {
+        name = first_element(node);
+        if (!pdf_is(name, "orgname") && !pdf_is(name, "personname"))
+            return pdf_unsupported(name ? name : node, err);
+        list_add(&d->author, plain_text(name));
+        return 0;
+    }
+    for (c = node->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (!pdf_is(c, want))
+            return pdf_unsupported(c, err);
+        if (pdf_is(c, "author") && book_people(d, c, err) < 0)
+            return -1;
+        if (pdf_is(c, "keyword"))
+            list_add(&d->keywords, plain_text(c));
+    }
+    return 0;
+}
+
+/* Keeps the plain text of a title, subtitle or pubdate of the book, and
+ * its authors and keywords. */
 static int book_meta(pdf_doc *d, xmlNodePtr node, char **err)
 {
     char **slot = pdf_is(node, "title")      ? &d->title
@@ -695,6 +712,9 @@ static int book_meta(pdf_doc *d, xmlNodePtr node, char **err)
     pdf_text t;
     int rc;
 
+    if (pdf_is(node, "author") || pdf_is(node, "authorgroup")
+        || pdf_is(node, "keywordset"))
+        return book_people(d, node, err);
     if (!slot)
         return pdf_unsupported(node, err);
     pdf_text_init(&t);
@@ -725,7 +745,7 @@ static int book_child(pdf_doc *d, const pdf_ctx *ctx, xmlNodePtr c,
 
 int pdf_build(pdf_doc *d, xmlNodePtr root, char **err)
 {
-    pdf_ctx ctx = {0, d->text_w, PDF_BODY, 0, 1, 0};
+    pdf_ctx ctx = {0, d->col_w, PDF_BODY, 0, 1, 0};
     int nfig = 0, ntab = 0;
     xmlNodePtr c;
 
@@ -751,7 +771,7 @@ static void toc_entry(pdf_doc *d, size_t target)
     pdf_role role = level == 1 ? PDF_TOC1 : PDF_TOC2;
     double x = level == 1 ? 0 : 14;
     PangoLayout *layout = pdf_layout(d, role, d->block[target].title, NULL,
-                                     d->text_w - x - 40);
+                                     d->text_w - x - PDF_TOC_NUM_W);
     pdf_block *b = pdf_push(d, PDF_TOC_ENTRY);
 
     b->tag = "TOCI";
@@ -759,14 +779,16 @@ static void toc_entry(pdf_doc *d, size_t target)
     b->x = x;
     b->layout = layout;
     b->target = target;
-    b->before = level == 1 ? 9 : 1;
-    b->base = line_base(layout, d->font[role].leading);
+    b->before = level == 1 ? d->style->line_height * 0.65 : 1;
+    b->base = pdf_line_base(layout, d->font[role].leading);
     pdf_units(b, 1);
     b->unit[0] = pango_layout_get_line_count(layout) * d->font[role].leading;
 }
 
 /* Appends the table of contents, chapters and their sections, unless
- * there are no chapters. */
+ * there are no chapters. Its length does not depend on the page numbers
+ * it shows (each entry leaves them a fixed room), so one layout gives
+ * numbers that stay right. */
 void pdf_build_toc(pdf_doc *d)
 {
     size_t i, end = d->nblock;
@@ -779,8 +801,8 @@ void pdf_build_toc(pdf_doc *d)
         return;
     pdf_text_init(&t);
     g_string_append(t.s, "Innhold");
-    b = text_block(d, PDF_H1, "H1", &t, 0, d->text_w);
-    heading_style(b, 1);
+    b = pdf_text_block(d, PDF_H1, "H1", &t, 0, d->text_w);
+    heading_style(d, b, 1);
     b->level = 0;
     pdf_text_free(&t);
 

@@ -3,12 +3,18 @@
  * the title page), pdf_build.c (DocBook to blocks), pdf_table.c (tables)
  * and pdf_flow.c (pages, tags and drawing).
  *
- * The writer works in three passes. Building turns the DocBook tree into
+ * The writer works in four passes. Building turns the DocBook tree into
  * a list of blocks, each laid out once with pango: paragraphs, headings,
  * figures, tables and zero-height markers that open and close structure
- * tags. Flowing cuts the blocks into fragments and places them on pages
- * without drawing. Drawing walks the placements page by page into a
- * cairo PDF surface.
+ * tags (pdf_build.c, pdf_text.c, pdf_table.c). Flowing cuts the blocks
+ * into fragments and places them in the columns of pages without
+ * drawing (pdf_flow.c). Drawing walks the placements page by page into
+ * a cairo PDF surface held in memory (pdf_draw.c). Post-processing with
+ * libqpdf adds what cairo cannot write and saves the file (pdfpost.c).
+ *
+ * Decoration (rules, shading, running heads, page numbers, leaders) is
+ * drawn inside "Private" structure tags, which post-processing turns
+ * into artifacts: cairo 1.16 refuses a tag named Artifact.
  */
 #ifndef NOKKEL_PDF_INT_H
 #define NOKKEL_PDF_INT_H
@@ -20,6 +26,7 @@
 #include <pango/pangocairo.h>
 
 #include "chart.h"
+#include "hyph.h"
 #include "pdf.h"
 
 #define PDF_DBK_NS "http://docbook.org/ns/docbook"
@@ -34,8 +41,8 @@ typedef enum pdf_role {
     PDF_H1,             /* chapter */
     PDF_H2,             /* section */
     PDF_H3,             /* subsection and deeper */
-    PDF_CAPTION,        /* "Figur N: ..." below figures and tables */
-    PDF_CAPHEAD,        /* the bold title above figures and tables */
+    PDF_CAPTION,        /* the caption text of figures and tables */
+    PDF_CAPHEAD,        /* "Figur N: title" */
     PDF_TABLE,
     PDF_TABHEAD,
     PDF_FOOT,           /* running head and page number */
@@ -61,12 +68,18 @@ typedef enum pdf_kind {
     PDF_NEWPAGE         /* the next block starts a page */
 } pdf_kind;
 
+/* A figure: the numbered title, the chart and the caption text, in
+ * that order or with the title below the chart, at offsets from the
+ * block's top. */
 typedef struct pdf_figure {
-    PangoLayout *title;         /* may be NULL */
-    PangoLayout *caption;
-    const chart_spec *chart;    /* borrowed from the chart set */
+    PangoLayout *head;          /* "Figur N: title" */
+    PangoLayout *note;          /* caption text, may be NULL */
+    chart_spec fit;             /* the chart's spec, its width fitted to
+                                 * the column; what it points to is
+                                 * borrowed from the chart set */
+    char *alt;                  /* textobject/phrase */
     double scale;
-    double title_h, chart_h, caption_h;
+    double head_y, chart_y, note_y, chart_h;
 } pdf_figure;
 
 typedef struct pdf_table {
@@ -74,11 +87,24 @@ typedef struct pdf_table {
     double *colw;
     PangoAlignment *align;          /* per column */
     PangoLayout **cell;             /* nrows * ncols */
+    double *shift;                  /* per cell: moved left to line up
+                                     * decimal commas */
+    unsigned char *total;           /* per row: a total row */
     double *rowh;
-    PangoLayout *title;             /* may be NULL */
-    PangoLayout *caption;
-    size_t row0;                    /* unit of row 0 (1 with a title) */
+    PangoLayout *head;              /* "Tabell N: title" */
+    PangoLayout *note;              /* caption text, may be NULL */
+    PangoLayout *cont;              /* "Tabell N: title (forts.)" */
+    double head_h, note_h, cont_h;
+    size_t row0;                    /* unit of row 0 */
+    int head_below;                 /* head set after the rows */
 } pdf_table;
+
+/* A cross-reference in a paragraph: bytes [start, end) of its text link
+ * to the destination named id (borrowed from the labels). */
+typedef struct pdf_link {
+    size_t start, end;
+    const char *id;
+} pdf_link;
 
 /*
  * One block. Every block but a marker is cut into units that the flow
@@ -90,7 +116,7 @@ typedef struct pdf_block {
     const char *tag;        /* structure tag ("P", "H1", ...) */
     pdf_role role;
     double x;               /* indent from the text area's left edge */
-    double width;           /* PDF_SIDEBAR: the box's width */
+    double width;           /* sidebars and tables: their width */
     double before, after;   /* spacing; the larger of two neighbours wins */
     int keep_next;          /* never break between this and the next */
     size_t nunits;
@@ -99,6 +125,12 @@ typedef struct pdf_block {
     size_t rep0, rep1;      /* units repeated atop continued fragments */
     double rep_h;
     PangoLayout *layout;    /* PDF_TEXT, PDF_TOC_ENTRY */
+    double *stretch;        /* per line: points added to each space to
+                             * justify it, 0 for ragged; NULL: none */
+    pdf_link *link;
+    size_t nlink;
+    char *dest;             /* named destination at the block's top */
+    int span;               /* across both columns (chapter headings) */
     double inset;           /* space above the first line */
     double base;            /* top of a line to its baseline */
     PangoLayout *label;     /* list bullet or number */
@@ -107,6 +139,7 @@ typedef struct pdf_block {
     char *title;            /* headings: plain text for outlines */
     size_t target;          /* PDF_TOC_ENTRY: the heading's block */
     int page;               /* page of the first fragment, once flowed */
+    int col;                /* its column */
     double page_y;          /* and its top on that page */
     pdf_figure *fig;
     pdf_table *tab;
@@ -120,11 +153,13 @@ typedef struct pdf_place {
     int page;
     double y;
     size_t u0, u1;
+    int col;
     int repeat;             /* draw units [rep0, rep1) first */
 } pdf_place;
 
 typedef struct pdf_page {
     const char *head;       /* running head, NULL for none */
+    int blank;              /* left empty before a right-hand chapter */
 } pdf_page;
 
 /* A cross-reference target: the text an xref to id becomes. */
@@ -147,7 +182,11 @@ typedef struct pdf_doc {
     PangoContext *pango;
     pdf_font font[PDF_NROLES];
     double text_w, text_h;      /* the text area */
+    double col_w;               /* a column of body text */
+    double space_w;             /* a space in body text */
     char *title, *subtitle, *pubdate;
+    char *author, *keywords;    /* NULL when the book has none */
+    hyph *hyph;                 /* NULL without hyphenation */
     pdf_block *block;
     size_t nblock, capblock;
     size_t body_end;            /* blocks past it are the contents */
@@ -161,6 +200,8 @@ typedef struct pdf_doc {
     cairo_surface_t *surface;   /* while drawing */
     cairo_t *cr;
     pdf_tags tags;
+    const char **alt;           /* figures' alt text as drawn, borrowed */
+    size_t nalt, capalt;
     int outline[8];             /* last outline item per heading level */
     PangoLayout *scratch;       /* running heads, numbers, labels */
 } pdf_doc;
@@ -171,6 +212,11 @@ typedef struct pdf_doc {
 #define PDF_BOX_PAD 9.0
 #define PDF_LIST_INDENT 15.0
 #define PDF_FIGURE_GAP 5.0
+#define PDF_TOC_NUM_W 40.0      /* room for a contents page number */
+
+/* A justified line's spaces may grow by this many times their width; a
+ * line that needs more is set ragged. */
+#define PDF_MAX_STRETCH 1.25
 
 /* pdf.c */
 pdf_block *pdf_push(pdf_doc *d, pdf_kind kind);
@@ -187,20 +233,32 @@ void pdf_build_toc(pdf_doc *d);
 int pdf_unsupported(xmlNodePtr node, char **err);
 int pdf_is(xmlNodePtr node, const char *name);
 char *pdf_context_id(xmlNodePtr node);
+const pdf_label *pdf_label_find(const pdf_doc *d, const char *id);
+int pdf_captions(pdf_doc *d, const char *word, int n, xmlNodePtr title,
+                 xmlNodePtr caption, double w, PangoLayout **head,
+                 PangoLayout **note, char **err);
 
-/* Inline text with its attributes, built from DocBook inline markup. */
+/* pdf_text.c: inline text with its attributes and links, built from
+ * DocBook inline markup; hyphenated when hyphenate is set. */
 typedef struct pdf_text {
     GString *s;
     PangoAttrList *attrs;
+    pdf_link *link;
+    size_t nlink, caplink;
+    int hyphenate;
+    int bind;           /* no break between a number and its word */
 } pdf_text;
 
 void pdf_text_init(pdf_text *t);
 void pdf_text_free(pdf_text *t);
+void pdf_text_append(pdf_text *t, const char *s);
+void pdf_text_bold(pdf_text *t, const char *s);
 int pdf_text_inline(pdf_doc *d, pdf_text *t, xmlNodePtr parent, char **err);
 void pdf_text_trim(pdf_text *t);
-int pdf_captions(pdf_doc *d, const char *word, int n, xmlNodePtr title,
-                 xmlNodePtr caption, double w, PangoLayout **above,
-                 PangoLayout **below, char **err);
+pdf_block *pdf_text_block(pdf_doc *d, pdf_role role, const char *tag,
+                          pdf_text *t, double x, double w);
+double pdf_line_base(PangoLayout *layout, double leading);
+int pdf_hyphen_log(const pdf_doc *d, const char *path, char **err);
 
 /* pdf_table.c */
 int pdf_build_table(pdf_doc *d, xmlNodePtr node, double x, double width,
@@ -211,11 +269,20 @@ void pdf_table_free(pdf_table *t);
 
 /* pdf_flow.c */
 void pdf_page_add(pdf_doc *d);
-void pdf_flow(pdf_doc *d, size_t from, size_t to);
+void pdf_flow(pdf_doc *d, size_t from, size_t to, int ncols);
 double pdf_run_height(const pdf_block *b, size_t n);
+double pdf_units_height(const pdf_block *b, size_t u0, size_t u1);
+
+/* pdf_draw.c */
 int pdf_draw_pages(pdf_doc *d, char **err);
 void pdf_tags_push(pdf_doc *d, const char *tag);
 void pdf_tags_pop(pdf_doc *d);
 void pdf_tags_sync(pdf_doc *d);
+void pdf_artifact_begin(pdf_doc *d);
+void pdf_artifact_end(pdf_doc *d);
+
+/* pdfpost.c */
+int pdf_post_write(const pdf_doc *d, const unsigned char *pdf, size_t n,
+                   const char *path, char **err);
 
 #endif

@@ -1,3 +1,7 @@
+/* realpath() is an X/Open function. */
+#define _XOPEN_SOURCE 700
+
+#include <dirent.h>
 #include <dlfcn.h>
 #include <math.h>
 #include <stdarg.h>
@@ -17,9 +21,13 @@ typedef struct plg_lib {
     const nk_plugin *desc;
 } plg_lib;
 
+/* A computed result, with the stamps its input tables had (in the
+ * order of the indicator's inputs). */
 typedef struct plg_cached {
     char *key;
     struct nk_result *res;
+    unsigned long *stamps;
+    size_t nstamps;
 } plg_cached;
 
 struct plg_host {
@@ -29,6 +37,11 @@ struct plg_host {
     size_t nlibs;
     plg_cached *cache;
     size_t ncache;
+    plg_param *globals;     /* names and values owned */
+    int *globals_used;
+    size_t nglobals;
+    unsigned long computed;
+    unsigned long reused;
 };
 
 /* One computation; lives on plg_compute's stack. */
@@ -70,6 +83,19 @@ static void result_free(struct nk_result *res)
     free(res);
 }
 
+static void free_globals(plg_host *host)
+{
+    for (size_t i = 0; i < host->nglobals; i++) {
+        free((char *)host->globals[i].name);
+        free((char *)host->globals[i].value);
+    }
+    free(host->globals);
+    free(host->globals_used);
+    host->globals = NULL;
+    host->globals_used = NULL;
+    host->nglobals = 0;
+}
+
 void plg_free(plg_host *host)
 {
     if (!host)
@@ -77,9 +103,11 @@ void plg_free(plg_host *host)
 
     for (size_t i = 0; i < host->ncache; i++) {
         free(host->cache[i].key);
+        free(host->cache[i].stamps);
         result_free(host->cache[i].res);
     }
     free(host->cache);
+    free_globals(host);
 
     for (size_t i = host->nlibs; i-- > 0;) {
         dlclose(host->libs[i].handle);
@@ -95,15 +123,123 @@ void plg_set_data(plg_host *host, data_set *data)
     host->data = data;
 }
 
+/* Returns the folder of the running nokkel binary, or NULL when the
+ * system does not say. Caller frees. */
+static char *exe_dir(void)
+{
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    char *slash;
+
+    if (n <= 0)
+        return NULL;
+    buf[n] = '\0';
+    slash = strrchr(buf, '/');
+    if (!slash)
+        return NULL;
+    return err_fmt("%.*s", (int)(slash - buf), buf);
+}
+
+/* Returns the plugin folder that belongs to the running binary: the
+ * build's when it runs from the build folder, else the installed one
+ * relative to it. Caller frees. */
+static char *own_plugin_dir(void)
+{
+    char *dir = exe_dir();
+    char *build = realpath(NOKKEL_BUILD_DIR, NULL);
+    int in_build = dir && build && strcmp(dir, build) == 0;
+    char *own;
+
+    free(build);
+    if (!dir)
+        return xstrdup(NOKKEL_BUILD_PLUGIN_DIR);
+    if (in_build) {
+        own = xstrdup(NOKKEL_BUILD_PLUGIN_DIR);
+    } else {
+        char *rel = err_fmt("%s/%s", dir, NOKKEL_INSTALL_PLUGIN_RELDIR);
+
+        own = realpath(rel, NULL);
+        own = own ? own : xstrdup(rel);
+        free(rel);
+    }
+    free(dir);
+    return own;
+}
+
 char *plg_default_path(void)
 {
     const char *env = getenv("NOKKEL_PLUGIN_PATH");
+    char *own = own_plugin_dir();
+    char *path;
 
     if (env && *env)
-        return err_fmt("%s:%s:%s", env, NOKKEL_BUILD_PLUGIN_DIR,
-                       NOKKEL_INSTALL_PLUGIN_DIR);
-    return err_fmt("%s:%s", NOKKEL_BUILD_PLUGIN_DIR,
-                   NOKKEL_INSTALL_PLUGIN_DIR);
+        path = err_fmt("%s:%s", env, own);
+    else
+        path = xstrdup(own);
+    free(own);
+    return path;
+}
+
+void plg_set_globals(plg_host *host, const plg_param *params, size_t n)
+{
+    free_globals(host);
+    host->globals = xcalloc(n ? n : 1, sizeof *host->globals);
+    host->globals_used = xcalloc(n ? n : 1, sizeof *host->globals_used);
+    for (size_t i = 0; i < n; i++) {
+        host->globals[i].name = xstrdup(params[i].name);
+        host->globals[i].value = xstrdup(params[i].value);
+    }
+    host->nglobals = n;
+}
+
+const plg_param *plg_globals(const plg_host *host, size_t *n)
+{
+    *n = host->nglobals;
+    return host->globals;
+}
+
+/* Returns the build parameter called name and marks it read, or NULL. */
+static const char *read_global(plg_host *host, const char *name)
+{
+    for (size_t i = 0; i < host->nglobals; i++) {
+        if (strcmp(host->globals[i].name, name) == 0) {
+            host->globals_used[i] = 1;
+            return host->globals[i].value;
+        }
+    }
+    return NULL;
+}
+
+void plg_mark_global(plg_host *host, const char *name)
+{
+    read_global(host, name);
+}
+
+int plg_global_used(const plg_host *host, size_t i)
+{
+    return host->globals_used[i];
+}
+
+size_t plg_count(const plg_host *host)
+{
+    return host->nlibs;
+}
+
+const nk_plugin *plg_plugin(const plg_host *host, size_t i)
+{
+    return host->libs[i].desc;
+}
+
+const char *plg_file(const plg_host *host, size_t i)
+{
+    return host->libs[i].path;
+}
+
+void plg_stats(const plg_host *host, unsigned long *computed,
+               unsigned long *reused)
+{
+    *computed = host->computed;
+    *reused = host->reused;
 }
 
 const nk_indicator *plg_find(const plg_host *host, const char *name,
@@ -208,6 +344,62 @@ const nk_plugin *plg_load_file(plg_host *host, const char *path, char **err)
     host->nlibs++;
     log_note("loaded plugin %s %s from %s", desc->name, desc->version, path);
     return desc;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds the plugin names of one folder (files "<plain name>.so") to
+ * names, skipping those already there. */
+static void scan_dir(const char *dir, char ***names, size_t *n)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+
+    if (!d)
+        return;
+    while ((e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        char *name;
+        int seen = 0;
+
+        if (len <= 3 || strcmp(e->d_name + len - 3, ".so") != 0)
+            continue;
+        name = err_fmt("%.*s", (int)(len - 3), e->d_name);
+        for (size_t i = 0; i < *n && !seen; i++)
+            seen = strcmp((*names)[i], name) == 0;
+        if (seen || !name_is_plain(name)) {
+            free(name);
+            continue;
+        }
+        *names = xrealloc(*names, (*n + 1) * sizeof **names);
+        (*names)[(*n)++] = name;
+    }
+    closedir(d);
+}
+
+char **plg_scan(const plg_host *host, size_t *n)
+{
+    char **names = NULL;
+    const char *p = host->path;
+
+    *n = 0;
+    while (*p) {
+        size_t len = strcspn(p, ":");
+        char *dir = err_fmt("%.*s", (int)len, p);
+
+        if (len > 0)
+            scan_dir(dir, &names, n);
+        free(dir);
+        p += len;
+        if (*p == ':')
+            p++;
+    }
+    if (*n > 0)
+        qsort(names, *n, sizeof *names, by_name);
+    return names;
 }
 
 /* Returns the first "<dir>/<name>.so" of the search path that exists,
@@ -368,13 +560,17 @@ static long host_line(nk_call *call, const char *table, long row)
     return t->lines[row];
 }
 
+/* The script's own parameters of the call come first, then the build's
+ * (--set). */
 static const char *host_param(nk_call *call, const char *name)
 {
+    if (!name)
+        return NULL;
     for (size_t i = 0; i < call->nparams; i++) {
         if (strcmp(call->params[i].name, name) == 0)
             return call->params[i].value;
     }
-    return NULL;
+    return read_global(call->host, name);
 }
 
 static nk_result *host_result(nk_call *call, long nrows)
@@ -551,20 +747,134 @@ static int check_inputs(const plg_host *host, const nk_indicator *ind,
     return 0;
 }
 
-/* Builds the cache key "name\x1fparam=value..." of a call. */
-static char *cache_key(const char *name, const plg_param *params,
-                       size_t nparams)
+/* Appends "\x1fname=value" for each parameter to *key, in name order
+ * so the order a script lists them in does not matter. */
+static void key_params(char **key, const plg_param *params, size_t n)
+{
+    const char *last = NULL;
+
+    for (size_t done = 0; done < n; done++) {
+        const plg_param *next = NULL;
+        char *longer;
+
+        for (size_t i = 0; i < n; i++) {
+            if ((!last || strcmp(params[i].name, last) > 0) &&
+                (!next || strcmp(params[i].name, next->name) < 0))
+                next = &params[i];
+        }
+        if (!next)
+            break;
+        longer = err_fmt("%s\x1f%s=%s", *key, next->name, next->value);
+        free(*key);
+        *key = longer;
+        last = next->name;
+    }
+}
+
+/* Builds the cache key of a call: the indicator's name, its own
+ * parameters, then "\x1e" and the build's parameters. */
+static char *cache_key(const plg_host *host, const char *name,
+                       const plg_param *params, size_t nparams)
 {
     char *key = xstrdup(name);
+    char *longer;
 
-    for (size_t i = 0; i < nparams; i++) {
-        char *next = err_fmt("%s\x1f%s=%s", key, params[i].name,
-                             params[i].value);
-
-        free(key);
-        key = next;
-    }
+    key_params(&key, params, nparams);
+    longer = err_fmt("%s\x1e", key);
+    free(key);
+    key = longer;
+    key_params(&key, host->globals, host->nglobals);
     return key;
+}
+
+/*
+ * Fills stamps (one per input of ind, at most n) with the current
+ * stamps of its input tables. Returns the count, or -1 when a table
+ * cannot be read (the computation will then say why).
+ */
+static long input_stamps(plg_host *host, const nk_indicator *ind,
+                         unsigned long *stamps, size_t n)
+{
+    size_t i = 0;
+
+    for (const nk_input *in = ind->inputs; in->table && i < n; in++) {
+        char *err = NULL;
+
+        stamps[i] = data_stamp(host->data, in->table, &err);
+        free(err);
+        if (stamps[i++] == 0)
+            return -1;
+    }
+    return (long)i;
+}
+
+static size_t count_inputs(const nk_indicator *ind)
+{
+    size_t n = 0;
+
+    while (ind->inputs[n].table)
+        n++;
+    return n;
+}
+
+/* Returns the cache entry of key, or NULL. */
+static plg_cached *cache_find(plg_host *host, const char *key)
+{
+    for (size_t i = 0; i < host->ncache; i++) {
+        if (strcmp(host->cache[i].key, key) == 0)
+            return &host->cache[i];
+    }
+    return NULL;
+}
+
+/* Returns 1 when a cache entry's inputs still have its stamps. */
+static int still_valid(plg_host *host, const nk_indicator *ind,
+                       const plg_cached *c)
+{
+    unsigned long *now = xcalloc(c->nstamps + 1, sizeof *now);
+    long n = input_stamps(host, ind, now, c->nstamps);
+    int same = n == (long)c->nstamps &&
+               memcmp(now, c->stamps, c->nstamps * sizeof *now) == 0;
+
+    free(now);
+    return same;
+}
+
+/* Stores a new result under key, replacing an outdated one. Takes key
+ * and res. */
+static void cache_store(plg_host *host, const nk_indicator *ind, char *key,
+                        struct nk_result *res)
+{
+    plg_cached *c = cache_find(host, key);
+    size_t n = count_inputs(ind);
+
+    if (c) {
+        free(key);
+        free(c->stamps);
+        result_free(c->res);
+    } else {
+        host->cache = xrealloc(host->cache,
+                               (host->ncache + 1) * sizeof *host->cache);
+        c = &host->cache[host->ncache++];
+        c->key = key;
+    }
+    c->res = res;
+    c->stamps = xcalloc(n + 1, sizeof *c->stamps);
+    c->nstamps = n;
+    if (input_stamps(host, ind, c->stamps, n) != (long)n)
+        memset(c->stamps, 0, n * sizeof *c->stamps);
+}
+
+/* A result without a source note takes the one the schema gives its
+ * first input table, so "Data fra ..." follows the data, not the code. */
+static void default_source(nk_call *call)
+{
+    const nk_input *in = call->ind->inputs;
+    const char *source = in && in->table ?
+                         data_source(call->host->data, in->table) : NULL;
+
+    if (!call->res->source && source)
+        call->res->source = xstrdup(source);
 }
 
 /* Runs the compute function and checks what it handed back. */
@@ -582,6 +892,7 @@ static struct nk_result *run(nk_call *call)
         result_free(call->res);
         return NULL;
     }
+    default_source(call);
     return call->res;
 }
 
@@ -590,16 +901,10 @@ const struct nk_result *plg_compute(plg_host *host, const char *name,
                                     char **err)
 {
     nk_call call = { 0 };
-    char *key = cache_key(name, params, nparams);
+    char *key;
     char *why = NULL;
+    plg_cached *cached;
     double t0 = log_now();
-
-    for (size_t i = 0; i < host->ncache; i++) {
-        if (strcmp(host->cache[i].key, key) == 0) {
-            free(key);
-            return host->cache[i].res;
-        }
-    }
 
     call.host = host;
     call.params = params;
@@ -607,13 +912,19 @@ const struct nk_result *plg_compute(plg_host *host, const char *name,
     call.ind = plg_find(host, name, &call.plugin);
     if (!call.ind) {
         err_set(err, "no loaded plugin has an indicator \"%s\"", name);
-        free(key);
         return NULL;
     }
     if (!host->data) {
         err_set(err, "indicator \"%s\": the report has no data folder", name);
-        free(key);
         return NULL;
+    }
+
+    key = cache_key(host, name, params, nparams);
+    cached = cache_find(host, key);
+    if (cached && still_valid(host, call.ind, cached)) {
+        free(key);
+        host->reused++;
+        return cached->res;
     }
     if (check_inputs(host, call.ind, &why) != 0 || !run(&call)) {
         err_set(err, "%s (plugin %s, indicator %s)", why ? why : call.err,
@@ -624,11 +935,8 @@ const struct nk_result *plg_compute(plg_host *host, const char *name,
         return NULL;
     }
 
-    host->cache = xrealloc(host->cache,
-                           (host->ncache + 1) * sizeof *host->cache);
-    host->cache[host->ncache].key = key;
-    host->cache[host->ncache].res = call.res;
-    host->ncache++;
+    cache_store(host, call.ind, key, call.res);
+    host->computed++;
     log_note("computed %s (%.2f ms)", name, (log_now() - t0) * 1e3);
     return call.res;
 }

@@ -33,7 +33,8 @@ struct nk_result {
     char *source;
 };
 
-/* A parameter the report script passes to an indicator. */
+/* A parameter the report script passes to an indicator, or one given
+ * on the command line (--set name=value). */
 typedef struct plg_param {
     const char *name;
     const char *value;
@@ -51,9 +52,28 @@ void plg_free(plg_host *host);
 /* Sets the data indicators read from (borrowed until plg_free). */
 void plg_set_data(plg_host *host, data_set *data);
 
-/* The default search path: $NOKKEL_PLUGIN_PATH, then the build folder,
- * then the install folder. Caller frees. */
+/*
+ * The default search path: $NOKKEL_PLUGIN_PATH, then the build's plugin
+ * folder when nokkel runs from its build folder, else the installed
+ * plugin folder found from where the nokkel binary is. Caller frees.
+ */
 char *plg_default_path(void);
+
+/*
+ * Sets the build's parameters (--set name=value; copied). Every
+ * indicator sees them through host->param after its own parameters, and
+ * they are part of each result's cache key.
+ */
+void plg_set_globals(plg_host *host, const plg_param *params, size_t n);
+
+/* The build's parameters; borrowed until plg_set_globals or plg_free. */
+const plg_param *plg_globals(const plg_host *host, size_t *n);
+
+/* Marks the build parameter called name as read (by the script). */
+void plg_mark_global(plg_host *host, const char *name);
+
+/* Returns 1 when build parameter i was read by the script or a plugin. */
+int plg_global_used(const plg_host *host, size_t i);
 
 /*
  * Loads the plugin file at path and checks its descriptor. Returns the
@@ -66,6 +86,21 @@ const nk_plugin *plg_load_file(plg_host *host, const char *path, char **err);
  * returns it if already loaded; as plg_load_file otherwise. */
 const nk_plugin *plg_load(plg_host *host, const char *name, char **err);
 
+/*
+ * Returns the names of the plugins in the search path (one per
+ * "<name>.so", the first of each name), sorted, with the count in *n.
+ * Caller frees the array and each name.
+ */
+char **plg_scan(const plg_host *host, size_t *n);
+
+/* The number of loaded plugins. */
+size_t plg_count(const plg_host *host);
+
+/* Loaded plugin i, in load order, and the file it came from; both
+ * borrowed until plg_free. */
+const nk_plugin *plg_plugin(const plg_host *host, size_t i);
+const char *plg_file(const plg_host *host, size_t i);
+
 /* Returns the indicator called name among the loaded plugins, or NULL;
  * sets *plugin to its plugin when found. */
 const nk_indicator *plg_find(const plg_host *host, const char *name,
@@ -73,13 +108,19 @@ const nk_indicator *plg_find(const plg_host *host, const char *name,
 
 /*
  * Computes indicator name with the given parameters, or returns the
- * result of an earlier equal call. Returns the result (borrowed until
- * plg_free), or NULL and sets *err to "plugin P, indicator I: ..." with
+ * result of an earlier call with equal parameters when the indicator's
+ * input tables still have the stamps they had then (see data.h).
+ * Returns the result (borrowed until the indicator is computed again or
+ * plg_free), or NULL and sets *err to "... (plugin P, indicator I)" with
  * the data location when the plugin gave one.
  */
 const struct nk_result *plg_compute(plg_host *host, const char *name,
                                     const plg_param *params, size_t nparams,
                                     char **err);
+
+/* Counts of results computed and reused since plg_new. */
+void plg_stats(const plg_host *host, unsigned long *computed,
+               unsigned long *reused);
 
 /* Returns the named value of a result, or NULL. */
 const plg_value *plg_value_find(const struct nk_result *res,

@@ -175,6 +175,20 @@ static int is_name(const char *s, size_t n)
     return n > 0;
 }
 
+/* Returns 1 when s is a value path: names joined by single dots
+ * ("kbs.values.siste"). */
+static int is_path(const char *s)
+{
+    const char *dot;
+
+    while ((dot = strchr(s, '.')) != NULL) {
+        if (!is_name(s, (size_t)(dot - s)))
+            return 0;
+        s = dot + 1;
+    }
+    return is_name(s, strlen(s));
+}
+
 static int is_blank(char c)
 {
     return c == ' ' || c == '\t';
@@ -372,9 +386,9 @@ static int parse_placeholder(const char *s, size_t n, part *p,
     p->name = dup_trimmed(s, (size_t)((bar ? bar : end) - s));
     if (!p->name[0])
         return fail(err, w, "empty placeholder name");
-    if (!is_name(p->name, strlen(p->name)))
-        return fail(err, w,
-                    "bad value name \"%s\": use letters, digits and _",
+    if (!is_path(p->name))
+        return fail(err, w, "bad value name \"%s\": use letters, digits "
+                    "and _, with dots between the parts of a path",
                     p->name);
 
     while (bar) {

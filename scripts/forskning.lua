@@ -1,4 +1,8 @@
--- Chapter: Forskning (research).
+-- Chapter: Forskning (research). Three sections here: the national
+-- measurement system, research collaboration, and fields and types of
+-- research; then the sections that have scripts of their own (women's
+-- health, addiction and mental health, personnel saving and AI, the
+-- regions).
 --
 -- Indicators come from the forskning plugin; sentences from
 -- templates/nb/forskning.txt.
@@ -6,14 +10,43 @@
 local forskning = plugin "forskning"
 local t = templates "forskning"
 
+-- Indikatorer i nasjonalt målesystem
+local malesystem = forskning.malesystem()
 local doktorgrader = forskning.doktorgrader()
 local fag = forskning.doktorgrader_fag()
 local artikler = forskning.artikler()
 local kbs = forskning.kbs_inklusjon()
 local faser = forskning.kbs_faser()
 
+-- Forskningssamarbeid; the text averages women's share of first
+-- authors from this year on.
+local forskere = forskning.publiserende_forskere { fra = 2019 }
+local uh = forskning.samarbeid_uh()
+local regioner = forskning.samarbeid_regioner()
+
+-- Fagområder og type forskning
+local kategorier = forskning.hrcs_kategorier()
+local aktiviteter = forskning.hrcs_aktiviteter()
+local stipend = forskning.stipend()
+local typer = forskning.forskningstype()
+local alder = forskning.aldersgrupper()
+
 -- Drug-study phases are named with Roman numerals, as in the chart.
 local romertall = { "I", "II", "III", "IV" }
+
+-- The label and share of the largest row of a result, for alt texts.
+local function storste(res, kolonne)
+    local beste = 1
+    for i, v in ipairs(res.columns[kolonne]) do
+        if v > res.columns[kolonne][beste] then
+            beste = i
+        end
+    end
+    return {
+        storste = res.columns.alternativ[beste],
+        storste_andel = res.columns[kolonne][beste],
+    }
+end
 
 return chapter {
     id = "forskning",
@@ -23,7 +56,8 @@ return chapter {
         id = "malesystem",
         title = "Indikatorer i nasjonalt målesystem",
 
-        para(t.malesystem()),
+        para(t.malesystem(malesystem)),
+        para(t.ekstern_finansiering(malesystem)),
         para(t.kbs_definisjon()),
 
         figure {
@@ -102,5 +136,192 @@ return chapter {
             }),
             alt = t.kbs_faser_alt(faser, kbs),
         },
+
+        sidebar {
+            title = t.handlingsplan_tittel(),
+            para(t.handlingsplan()),
+            para(t.handlingsplan_omrader()),
+            list {
+                t.handlingsplan_omrade_pasienter(),
+                t.handlingsplan_omrade_tjenesten(),
+                t.handlingsplan_omrade_naeringen(),
+                t.handlingsplan_omrade_trygg(),
+                t.handlingsplan_omrade_internasjonalt(),
+            },
+            para(t.handlingsplan_oversikt()),
+        },
     },
+
+    section {
+        id = "samarbeid",
+        title = "Forskningssamarbeid",
+
+        para(t.samarbeid_publisering()),
+        para(t.samarbeid_forskere(forskere)),
+
+        figure {
+            id = "fig-forskere-kjonn",
+            title = "Kvinneandel blant publiserende forskere "
+                .. fmt.periode(forskere.values.forste_aar,
+                               forskere.values.siste_aar),
+            chart = line {
+                data = forskere,
+                x = "aar",
+                series = {
+                    { "andel_kvinner_forste", "Førsteforfattere" },
+                    { "andel_kvinner", "Alle forskere" },
+                    { "andel_kvinner_siste", "Sisteforfattere" },
+                },
+                unit = "Andel kvinner",
+                percent = true,
+                markers = true,
+            },
+            caption = t.forskere_kjonn(forskere),
+            alt = t.forskere_kjonn_alt(forskere),
+        },
+
+        para(t.samarbeid_internasjonalt(uh)),
+        para(t.forskere_internasjonalt(forskere)),
+
+        figure {
+            id = "fig-samarbeid-uh",
+            title = "Publikasjoner " .. fmt.aar(uh.values.aar)
+                .. " – samarbeid mellom sykehus og universitets- og "
+                .. "høyskolesektoren",
+            chart = donut {
+                data = uh,
+                x = "alternativ",
+                series = { { "publikasjoner", "Publikasjoner" } },
+                height = 210,
+            },
+            caption = t.samarbeid_uh(uh),
+            alt = t.samarbeid_uh_alt(uh),
+        },
+
+        figure {
+            id = "fig-samarbeid-regioner",
+            title = "Publikasjoner " .. fmt.aar(regioner.values.aar)
+                .. " – samarbeid mellom helseregionene",
+            chart = donut {
+                data = regioner,
+                x = "alternativ",
+                series = { { "publikasjoner", "Publikasjoner" } },
+                height = 210,
+            },
+            caption = t.samarbeid_regioner(regioner),
+            alt = t.samarbeid_regioner_alt(regioner),
+        },
+    },
+
+    section {
+        id = "fagomrader",
+        title = "Fagområder og type forskning",
+
+        para(t.fagomrader_erapport(kategorier)),
+        para(t.fagomrader_hrcs()),
+
+        figure {
+            id = "fig-hrcs-kategorier",
+            title = "Regionale forskningsmidler "
+                .. fmt.aar(kategorier.values.aar)
+                .. " etter helsekategori",
+            chart = bar {
+                data = kategorier,
+                x = "alternativ",
+                series = { { "midler_mnok", "Millioner kroner" } },
+                unit = "Millioner kroner",
+                horizontal = true,
+                sort = "descending",
+                value_labels = true,
+                height = 420,
+            },
+            caption = t.hrcs_kategorier(kategorier),
+            alt = t.hrcs_kategorier_alt(kategorier),
+        },
+
+        figure {
+            id = "fig-hrcs-aktiviteter",
+            title = "Regionale forskningsmidler "
+                .. fmt.aar(aktiviteter.values.aar)
+                .. " etter forskningsaktivitet",
+            chart = bar {
+                data = aktiviteter,
+                x = "alternativ",
+                series = { { "midler_mnok", "Millioner kroner" } },
+                unit = "Millioner kroner",
+                horizontal = true,
+                value_labels = true,
+            },
+            caption = t.hrcs_aktiviteter(aktiviteter),
+            alt = t.hrcs_aktiviteter_alt(aktiviteter),
+        },
+
+        figure {
+            id = "fig-stipend",
+            title = "Stipend fra regionale forskningsmidler "
+                .. fmt.periode(stipend.values.forste_aar,
+                               stipend.values.siste_aar),
+            chart = bar {
+                data = stipend,
+                x = "aar",
+                series = {
+                    { "doktorgrad", "Doktorgrad" },
+                    { "postdoktor", "Postdoktor" },
+                    { "forskerstipend", "Forskerstipend" },
+                    { "andre", "Andre" },
+                },
+                unit = "Antall stipend",
+                stacked = true,
+                value_labels = true,
+            },
+            caption = t.stipend(stipend),
+            alt = t.stipend_alt(stipend),
+        },
+
+        para(t.typer_definisjoner()),
+        list {
+            t.typer_kbs(),
+            t.typer_observasjon(),
+        },
+        para(t.typer_annen_klinisk()),
+
+        figure {
+            id = "fig-forskningstype",
+            title = "Type forskning med regionale forskningsmidler "
+                .. fmt.aar(typer.values.aar),
+            chart = bar {
+                data = typer,
+                x = "alternativ",
+                series = { { "andel", "Andel prosjekter" } },
+                unit = "Andel prosjekter",
+                percent = true,
+                horizontal = true,
+                value_labels = true,
+            },
+            -- Last year's share is national; a one-region build leaves
+            -- the comparison out.
+            caption = params.region and t.forskningstype_region(typer)
+                or t.forskningstype(typer),
+            alt = t.forskningstype_alt(typer, storste(typer, "andel")),
+        },
+
+        figure {
+            id = "fig-aldersgrupper",
+            title = "Aldersgrupper i prosjekter med regional finansiering "
+                .. fmt.aar(alder.values.aar),
+            chart = donut {
+                data = alder,
+                x = "alternativ",
+                series = { { "antall", "Prosjekter" } },
+                height = 210,
+            },
+            caption = t.aldersgrupper(alder),
+            alt = t.aldersgrupper_alt(alder, storste(alder, "andel")),
+        },
+    },
+
+    require "kvinnehelse",
+    require "psykisk_helse_rus",
+    require "personell",
+    require "regioner",
 }

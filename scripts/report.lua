@@ -12,10 +12,19 @@ local rapport = report {
     data = "data/2025",           -- input tables, see data/2025/README.md
     lang = "nb",                  -- templates come from templates/nb
 
-    -- One colour per series, in order; colour-blind safe and apart in
-    -- greyscale print.
-    palette = { "#0b4f8a", "#e69f00", "#009e73", "#56b4e9", "#d55e00",
+    -- One colour per series, in order: told apart by colour-blind
+    -- readers and in greyscale print (the chart tests check every pair).
+    palette = { "#0a3d6e", "#eda100", "#008a5e", "#a6d8f5", "#a63d00",
                 "#cc79a7" },
+
+    -- One colour per region, the same in every chart: a series, slice
+    -- or bar named like a region takes its colour.
+    colors = {
+        ["Helse Sør-Øst"] = "#0a3d6e",
+        ["Helse Vest"] = "#eda100",
+        ["Helse Midt-Norge"] = "#008a5e",
+        ["Helse Nord"] = "#a63d00",
+    },
 
     style = {
         font = "Noto Serif",
@@ -27,7 +36,11 @@ local rapport = report {
 }
 
 rapport.chapters = {
+    require "nokkeltall",
     require "forskning",
+    require "innovasjon",
+    require "industri",
+    require "brukermedvirkning",
 }
 
 return rapport

@@ -119,7 +119,7 @@ return {
     },
     oppdragsstudier = {
         file = "oppdragsstudier.csv",
-        source = "Helseforetakene og TTO-ene",
+        source = "helseforetakene og TTO-ene",
         columns = {
             { "studie_id", "text" },
             { "region", "text" },
@@ -156,7 +156,7 @@ return {
     },
     stipend = {
         file = "stipend.csv",
-        source = "De regionale helseforetakene",
+        source = "de regionale helseforetakene",
         columns = {
             { "aar", "year" },
             { "doktorgrad", "int" },
@@ -188,7 +188,7 @@ return {
     },
     ekstern_finansiering = {
         file = "ekstern_finansiering.csv",
-        source = "Helseforetakene, målesystemet",
+        source = "helseforetakene (målesystemet)",
         columns = {
             { "aar", "year" },
             { "eu_kr", "int" },
@@ -208,7 +208,7 @@ return {
     },
     innovasjonsmidler = {
         file = "innovasjonsmidler.csv",
-        source = "De regionale helseforetakene",
+        source = "de regionale helseforetakene",
         columns = {
             { "region", "text" },
             { "tildeling", "text" },

@@ -15,8 +15,7 @@ matches() {
     if [ "$1" = - ]; then [ ! -s "$2" ]; else grep -Eq -- "$1" "$2"; fi
 }
 
-# fresh: a clean copy of the report in $work/r, built once into
-# $work/r/out so there are previous outputs to protect.
+# fresh: a clean copy of the report in $work/r.
 fresh() {
     rm -rf "$work/r" && mkdir "$work/r"
     cp -R "$src/scripts" "$src/templates" "$src/data" "$work/r/"
@@ -41,12 +40,12 @@ expect() {
 
 # broken NAME PATTERN FILE SED: breaks FILE of a fresh copy with a sed
 # script, expects exit 1 with PATTERN, and checks the earlier outputs
-# survived and no temporary file is left.
+# (those of the clean build, copied in) survived and no temporary file
+# is left.
 broken() {
     name=$1 pattern=$2 file=$3 script=$4
     fresh
-    (cd "$work/r" && "$nokkel" build scripts/report.lua) ||
-        { echo "FAIL $name: the clean copy does not build"; failed=1; return; }
+    cp -R "$work/clean" "$work/r/out"
     sum=$(cksum < "$work/r/out/nokkeltall-2025.pdf")
     sed -i "$script" "$work/r/$file"
     expect "$name" 1 "$pattern" build scripts/report.lua
@@ -63,9 +62,32 @@ expect usage-none 2 'no command'
 expect usage-unknown 2 'unknown command' frobnicate
 expect usage-no-script 2 'build needs a report script' build
 expect usage-extra 2 'unexpected argument "-x"' build -x scripts/report.lua
+expect usage-set 2 '--set "region": write NAME=VALUE' \
+    build --set region scripts/report.lua
+expect usage-set-name 2 'a parameter name is lowercase' \
+    build --set Region=x scripts/report.lua
+expect usage-set-twice 2 '--set region is given twice' \
+    build --set region=a --set region=b scripts/report.lua
+expect usage-option 2 '-o does not apply to this command' \
+    check -o x scripts/report.lua
+expect usage-max-builds 2 '--max-builds "0": a count of 1 or more' \
+    watch --max-builds 0 scripts/report.lua
+expect usage-new-plugin 2 'new-plugin needs the plugin' new-plugin
+expect usage-plugin-name 2 '"Ny-plugin" cannot name a plugin' \
+    new-plugin Ny-plugin
+expect bad-year 1 '--set year=abc: a year is written like 2024' \
+    build --set year=abc scripts/report.lua
+SOURCE_DATE_EPOCH=soon expect bad-date 1 \
+    'SOURCE_DATE_EPOCH must be a whole number' build scripts/report.lua
 expect missing-script 1 'cannot open nope\.lua' build nope.lua
 expect help 0 - --help
 grep -q 'usage\|nokkel build' "$work/stdout" || { echo "FAIL help text"; failed=1; }
+
+# The outputs of one clean build are the earlier outputs of every case.
+fresh
+(cd "$work/r" && "$nokkel" build scripts/report.lua) ||
+    { echo "FAIL the clean copy does not build"; exit 1; }
+mv "$work/r/out" "$work/clean"
 
 broken lua-syntax 'scripts/forskning\.lua:[0-9]+: .*expected' \
     scripts/forskning.lua 's/^return chapter {/return chapter {{/'
@@ -84,8 +106,14 @@ broken sandbox-require 'require "\.\./x": a script name is lowercase' \
     scripts/forskning.lua 's/^local fag = .*/require "..\/x"/'
 broken sandbox-data 'data and templates must be folders inside' \
     scripts/report.lua 's|"data/2025"|"../data/2025"|'
-broken unknown-indicator "scripts/forskning\.lua:[0-9]+: attempt to call a nil value \(field 'nosuch'\)" \
+broken unknown-indicator 'scripts/forskning\.lua:[0-9]+: plugin "forskning" has no indicator "nosuch"' \
     scripts/forskning.lua 's/forskning\.doktorgrader_fag()/forskning.nosuch()/'
+broken indicator-typo 'scripts/forskning\.lua:[0-9]+: plugin "forskning" has no indicator "doktorgrader_fg" \(did you mean "doktorgrader_fag"\?\)' \
+    scripts/forskning.lua 's/forskning\.doktorgrader_fag()/forskning.doktorgrader_fg()/'
+broken plugin-typo 'scripts/forskning\.lua:[0-9]+: no plugin "forsknig": .*\(did you mean "forskning"\?\)' \
+    scripts/forskning.lua 's/plugin "forskning"/plugin "forsknig"/'
+broken params-read-only 'scripts/forskning\.lua:[0-9]+: params is read-only' \
+    scripts/forskning.lua 's/^local fag = .*/params.region = "x"/'
 broken missing-alt 'scripts/forskning\.lua:[0-9]+: figure fig-artikler needs alt' \
     scripts/forskning.lua 's/alt = t\.artikler_alt(artikler),//'
 broken template-unknown-value 'templates/nb/forskning\.txt:[0-9]+: .*nosuch' \
@@ -98,6 +126,64 @@ broken csv-unknown-column 'data/2025/artikler\.csv:1:3: unknown column "ekstra"'
     data/2025/artikler.csv '1s/$/,ekstra/;2,$s/$/,1/'
 broken csv-invalid-byte 'data/2025/kbs_inklusjon\.csv:5:[0-9]+: invalid byte 0x81' \
     data/2025/kbs_inklusjon.csv '5s/^/\x81/'
+# The research chapter's inputs (forskning plugin and nkstat).
+broken hrcs-unknown-category 'forskningsprosjekter\.csv:2: hrcs_kategori_2: "Nevrolgi" is not one of the 21 known values' \
+    data/2025/forskningsprosjekter.csv '2s/;Nevrologi;Kreft;/;Nevrolgi;Kreft;/'
+broken hrcs-shares 'forskningsprosjekter\.csv:2: the shares in hrcs_kategori_andel_1 to hrcs_kategori_andel_5 add up to 95, not 100' \
+    data/2025/forskningsprosjekter.csv '2s/;60;25;15;;;/;60;25;10;;;/'
+broken hrcs-gap 'forskningsprosjekter\.csv:2: hrcs_kategori_andel_2: a share without a value in hrcs_kategori_2' \
+    data/2025/forskningsprosjekter.csv '2s/;Hjerte og kar;Nevrologi;/;Hjerte og kar;;/'
+broken fakta-missing 'indikator: no row "malesystem_andel_kbs" in fakta' \
+    data/2025/fakta.csv '/^malesystem_andel_kbs,/d'
+broken samarbeid-regioner 'publikasjonssamarbeid\.csv:2: regioner: 5 is not 1 to 4' \
+    data/2025/publikasjonssamarbeid.csv '2s/^1,/5,/'
+broken samarbeid-alle 'publikasjonssamarbeid\.csv:2: alle_regioner_begge_sektorer: set on a row without all 4 regions' \
+    data/2025/publikasjonssamarbeid.csv '2s/^1,0,0,0,/1,0,1,0,/'
+broken ekstern-negative 'ekstern_finansiering\.csv:2: eu_kr: -6214000 is negative' \
+    data/2025/ekstern_finansiering.csv '2s/,6214000,/,-6214000,/'
+broken forskere-no-authors 'publiserende_forskere\.csv:2: first authors: no women and no men' \
+    data/2025/publiserende_forskere.csv '2s/,1801,1662,/,0,0,/'
+# The industry and user-participation chapters' inputs (industri and
+# brukermedvirkning plugins, nkstat).
+broken oppdrag-type-differs 'oppdragsstudier\.csv:710: studietype: "Registerstudie", but "Legemiddelstudie" on line 304' \
+    data/2025/oppdragsstudier.csv \
+    '710s/;Legemiddelstudie;Fase 2;/;Registerstudie;;/'
+broken oppdrag-twice-at-trust 'oppdragsstudier\.csv:710: studie_id "OS-0001" with helseforetak "Oslo universitetssykehus HF" is on line 304' \
+    data/2025/oppdragsstudier.csv \
+    '710s/;Helse Vest;Helse Stavanger HF;/;Helse Sør-Øst;Oslo universitetssykehus HF;/'
+broken oppdrag-no-phase 'oppdragsstudier\.csv:42: fase: a drug study needs its phase' \
+    data/2025/oppdragsstudier.csv '42s/;Fase 3;/;;/'
+broken industri-answer 'innovasjonsprosjekter\.csv:2: industrisamarbeid: "Kanskje" is not one' \
+    data/2025/innovasjonsprosjekter.csv '2s/;Ja;/;Kanskje;/'
+broken bm-none-and-form 'forskningsprosjekter\.csv:3: bm_nei and bm_planlegging are both ticked' \
+    data/2025/forskningsprosjekter.csv '3s/;;;;;;;1;;;;;$/;1;;;;;;1;;;;;/'
+broken bm-series-pair 'brukermedvirkning_midler\.csv:8: andel_klinisk and andel_annen go together' \
+    data/2025/brukermedvirkning_midler.csv '8s/,30$/,/'
+# Women's health, addiction and mental health, personnel saving and AI,
+# research per region (kvinnehelse, psykisk_helse_rus and forskning
+# plugins, nkstat).
+broken personell-skip-set 'forskningsprosjekter\.csv:2: personell_ubesvart is set, yet personell has an answer' \
+    data/2025/forskningsprosjekter.csv '2s/;nei;;1;/;nei;1;1;/'
+broken personell-skip-missing 'forskningsprosjekter\.csv:2: personell_ubesvart is not set, yet personell is empty' \
+    data/2025/forskningsprosjekter.csv \
+    '2s/^\(\([^;]*;\)\{50\}\)[^;]*;[^;]*;/\1;;/'
+broken personell-answer 'forskningsprosjekter\.csv:2: personell: "kanskje" is not one of the answers' \
+    data/2025/forskningsprosjekter.csv '2s/;nei;;1;/;kanskje;;1;/'
+broken ki-none-and-use 'forskningsprosjekter\.csv:2: ki_nei and ki_hyllevare are both ticked' \
+    data/2025/forskningsprosjekter.csv \
+    '2s/^\(\([^;]*;\)\{54\}\)[^;]*/\11/'
+broken kjonn-none-and-kind 'forskningsprosjekter\.csv:2: kjonn_nei and kjonn_analyser are both ticked' \
+    data/2025/forskningsprosjekter.csv \
+    '2s/^\(\([^;]*;\)\{29\}\)[^;]*/\11/'
+broken psyk-none-and-group 'forskningsprosjekter\.csv:2: psyk_nei and psyk_annet are both ticked' \
+    data/2025/forskningsprosjekter.csv \
+    '2s/^\(\([^;]*;\)\{48\}\)[^;]*/\11/'
+broken regioner-topp 'topp="30": give a whole number from 1 to 21 \(plugin forskning, indicator fagomrader_regioner\)' \
+    scripts/regioner.lua 's/fagomrader_regioner { topp = 5 }/fagomrader_regioner { topp = 30 }/'
+broken regioner-variabler 'variabler: "forsking" is not one of them' \
+    scripts/regioner.lua 's/"klinisk,brukermedvirkning,industri"/"klinisk,forsking"/'
+broken regioner-resten 'resten="kanskje": give ja or nei' \
+    scripts/regioner.lua 's/resten = "nei"/resten = "kanskje"/'
 fresh
 rm "$work/r/data/2025/artikler.csv"
 expect csv-missing-file 1 'data/2025/artikler\.csv: cannot open' \

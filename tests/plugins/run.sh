@@ -52,6 +52,24 @@ expect 1 'failed without saying why \(plugin failing, indicator silent\)' \
 expect 1 'reads tall\.secret, which it does not declare among its inputs' \
     failing undeclared
 expect 1 'no plugin "absent": no absent\.so in the plugin path' absent any
-expect 1 'scripts/case\.lua:6: .*no indicator|attempt to call a nil value' \
+expect 1 'scripts/case\.lua:6: plugin "good" has no indicator "nosuch"' \
     good nosuch
+
+# indicators lists what a plugin offers, and says why one does not load.
+NOKKEL_PLUGIN_PATH=$plugins "$nokkel" indicators good regional \
+    > "$work/list" 2> "$work/err" ||
+    { echo "FAIL indicators good regional: $(cat "$work/err")"; failed=1; }
+for line in 'good 1.0 (plugin ABI 1.0): A correct test plugin' \
+            '  sum: Sum of column n' '    inputs: tall.n' \
+            '  deltakere: Deltakere per region, for én region med --set region' \
+            '    inputs: prosjekter.region, prosjekter.deltakere'; do
+    grep -qxF "$line" "$work/list" ||
+        { echo "FAIL indicators: no line \"$line\""; failed=1; }
+done
+NOKKEL_PLUGIN_PATH=$plugins "$nokkel" indicators > "$work/list" \
+    2> "$work/err" && { echo "FAIL indicators: broken plugins pass"; failed=1; }
+grep -q 'wrong_abi\.so: plugin ABI 2\.0 does not fit' "$work/err" ||
+    { echo "FAIL indicators: no ABI error"; failed=1; }
+grep -q '^slow 1.0 ' "$work/list" ||
+    { echo "FAIL indicators: the good plugins are not all listed"; failed=1; }
 exit $failed

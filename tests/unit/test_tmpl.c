@@ -256,7 +256,12 @@ static void test_placeholder_errors(void)
                      "empty filter");
     check_load_error("tmpl/feil_navn.txt",
                      "tmpl/feil_navn.txt:2: template pasienter: bad value "
-                     "name \"antall pasienter\": use letters, digits and _");
+                     "name \"antall pasienter\": use letters, digits and "
+                     "_, with dots between the parts of a path");
+    check_load_error("tmpl/feil_sti.txt",
+                     "tmpl/feil_sti.txt:2: template pasienter: bad value "
+                     "name \"kbs..siste\": use letters, digits and _, "
+                     "with dots between the parts of a path");
     check_load_error("tmpl/feil_tomt_navn.txt",
                      "tmpl/feil_tomt_navn.txt:2: template pasienter: empty "
                      "placeholder name");

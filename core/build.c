@@ -1,0 +1,522 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <glib.h>
+
+#include "build.h"
+#include "chart.h"
+#include "dbk.h"
+#include "err.h"
+#include "lhost.h"
+#include "log.h"
+#include "manifest.h"
+#include "outfile.h"
+#include "pdf.h"
+#include "progress.h"
+
+/* Chart images are written at this many pixels per point. */
+#define PNG_SCALE 2.0
+
+/*
+ * A chart image of the last build: its SVG and PNG bytes. A chart whose
+ * SVG comes out byte for byte the same again is the same drawing, so
+ * its PNG, the slow one to make, is written from here.
+ */
+typedef struct build_image {
+    char *id;
+    GBytes *svg;
+    GBytes *png;
+} build_image;
+
+struct build_session {
+    char *script;
+    char *outdir;
+    plg_param *params;      /* names and values owned */
+    size_t nparams;
+    int strict;
+    plg_host *plugins;
+    lhost *host;
+    char *pdf;              /* of the last good build */
+    unsigned long computed; /* results of the last build */
+    unsigned long reused;
+    build_image *images;
+    size_t nimages;
+};
+
+/* The steps of one build, for the progress bar and -v. */
+enum { PHASES = 4 };
+
+/* Loads nothing yet: a plugin host on the default path with the
+ * session's parameters, and a Lua host for the script. */
+static void open_hosts(build_session *s)
+{
+    char *path = plg_default_path();
+
+    s->plugins = plg_new(path);
+    free(path);
+    plg_set_globals(s->plugins, s->params, s->nparams);
+    s->host = lhost_new(s->script, s->plugins);
+}
+
+build_session *build_new(const build_opts *opt)
+{
+    build_session *s = xcalloc(1, sizeof *s);
+
+    s->script = xstrdup(opt->script);
+    s->outdir = xstrdup(opt->outdir ? opt->outdir : "out");
+    s->params = xcalloc(opt->nparams + 1, sizeof *s->params);
+    for (size_t i = 0; i < opt->nparams; i++) {
+        s->params[i].name = xstrdup(opt->params[i].name);
+        s->params[i].value = xstrdup(opt->params[i].value);
+    }
+    s->nparams = opt->nparams;
+    s->strict = opt->strict;
+    open_hosts(s);
+    return s;
+}
+
+/* Frees the hosts; the Lua host first, as it borrows the plugins. */
+static void close_hosts(build_session *s)
+{
+    lhost_free(s->host);
+    plg_free(s->plugins);
+    s->host = NULL;
+    s->plugins = NULL;
+}
+
+void build_free(build_session *s)
+{
+    if (!s)
+        return;
+    close_hosts(s);
+    for (size_t i = 0; i < s->nimages; i++) {
+        free(s->images[i].id);
+        g_bytes_unref(s->images[i].svg);
+        g_bytes_unref(s->images[i].png);
+    }
+    free(s->images);
+    for (size_t i = 0; i < s->nparams; i++) {
+        free((char *)s->params[i].name);
+        free((char *)s->params[i].value);
+    }
+    free(s->params);
+    free(s->script);
+    free(s->outdir);
+    free(s->pdf);
+    free(s);
+}
+
+void build_reload(build_session *s)
+{
+    close_hosts(s);
+    open_hosts(s);
+}
+
+const char *build_pdf(const build_session *s)
+{
+    return s->pdf;
+}
+
+void build_counts(const build_session *s, unsigned long *computed,
+                  unsigned long *reused)
+{
+    *computed = s->computed;
+    *reused = s->reused;
+}
+
+/* The PDF date: SOURCE_DATE_EPOCH when set, so builds are repeatable,
+ * else now. Returns -1 when the variable is not a number. */
+static long long build_date(void)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    long long v;
+
+    if (!s || !*s)
+        return (long long)time(NULL);
+    errno = 0;
+    v = strtoll(s, &end, 10);
+    if (errno || *end || v < 0)
+        return -1;
+    return v;
+}
+
+/* Returns path relative to the report's folder root, for the manifest.
+ * Caller frees. */
+static char *from_root(const char *root, const char *path)
+{
+    size_t n = strlen(root);
+
+    if (strcmp(root, ".") != 0 && strncmp(path, root, n) == 0 &&
+        path[n] == '/')
+        path += n + 1;
+    while (strncmp(path, "./", 2) == 0)
+        path += 2;
+    return xstrdup(path);
+}
+
+/* Registers an output called name in the output folder, for the output
+ * set and the manifest; returns the temporary path to write. */
+static const char *add_output(build_session *s, out_set *outs, manifest *m,
+                              const char *name)
+{
+    char *final = err_fmt("%s/%s", s->outdir, name);
+    const char *temp = out_add(outs, final);
+
+    free(final);
+    manifest_add_output(m, name, temp);
+    return temp;
+}
+
+/* Returns the bytes of the file at path, or NULL and sets *err. */
+static GBytes *read_bytes(const char *path, char **err)
+{
+    gchar *data;
+    gsize len;
+    GError *gerr = NULL;
+
+    if (!g_file_get_contents(path, &data, &len, &gerr)) {
+        err_set(err, "%s: cannot read back: %s", path, gerr->message);
+        g_error_free(gerr);
+        return NULL;
+    }
+    return g_bytes_new_take(data, len);
+}
+
+/* Writes bytes to a new file at path. Returns 0, or -1 and sets *err. */
+static int write_bytes(const char *path, GBytes *bytes, char **err)
+{
+    gsize len;
+    const void *data = g_bytes_get_data(bytes, &len);
+    FILE *f = fopen(path, "wb");
+    int ok = f && fwrite(data, 1, len, f) == len;
+
+    if (f)
+        ok &= fclose(f) == 0;
+    return ok ? 0 : err_set(err, "%s: cannot write: %s", path,
+                            strerror(errno));
+}
+
+/* Returns the image of the last build with this id, made on first use. */
+static build_image *image_of(build_session *s, const char *id)
+{
+    build_image *img;
+
+    for (size_t i = 0; i < s->nimages; i++) {
+        if (strcmp(s->images[i].id, id) == 0)
+            return &s->images[i];
+    }
+    s->images = xrealloc(s->images, (s->nimages + 1) * sizeof *s->images);
+    img = &s->images[s->nimages++];
+    img->id = xstrdup(id);
+    img->svg = NULL;
+    img->png = NULL;
+    return img;
+}
+
+/* Writes one chart as SVG and PNG into the temporary files svg and png,
+ * the PNG from the last build when the SVG did not change. */
+static int write_chart(build_session *s, const chart_spec *spec,
+                       const char *svg, const char *png, char **err)
+{
+    build_image *img = image_of(s, spec->id);
+    GBytes *drawn;
+
+    if (chart_write_svg(spec, svg, err) != 0 ||
+        !(drawn = read_bytes(svg, err)))
+        return -1;
+    if (img->svg && img->png && g_bytes_equal(drawn, img->svg)) {
+        g_bytes_unref(drawn);
+        return write_bytes(png, img->png, err);
+    }
+    g_bytes_unref(img->svg);
+    g_bytes_unref(img->png);
+    img->svg = drawn;
+    img->png = NULL;
+    if (chart_write_png(spec, png, PNG_SCALE, err) != 0)
+        return -1;
+    img->png = read_bytes(png, err);
+    return img->png ? 0 : -1;
+}
+
+/* Writes the chart images into temporary files of outs. */
+static int write_charts(build_session *s, const lhost_report *rep,
+                        out_set *outs, manifest *m, char **err)
+{
+    for (size_t i = 0; i < rep->charts.n; i++) {
+        const chart_spec *spec = rep->charts.specs[i];
+        char *svg = err_fmt("figurer/%s.svg", spec->id);
+        char *png = err_fmt("figurer/%s.png", spec->id);
+        int rc = write_chart(s, spec, add_output(s, outs, m, svg),
+                             add_output(s, outs, m, png), err);
+
+        free(svg);
+        free(png);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Lists what the build read and ran: scripts, templates, the schema,
+ * the data files indicators asked for, plugins and fonts. */
+static void describe_build(build_session *s, const lhost_report *rep,
+                           long long date, manifest *m)
+{
+    const char *root = lhost_root(s->host);
+    data_set *data = lhost_data(s->host);
+    size_t n;
+    const char *const *inputs = lhost_inputs(s->host, &n);
+    char *name = from_root(root, s->script);
+
+    manifest_set_script(m, name, date);
+    free(name);
+    for (size_t i = 0; i < s->nparams; i++)
+        manifest_add_param(m, s->params[i].name, s->params[i].value);
+    for (size_t i = 0; i < n; i++) {
+        name = from_root(root, inputs[i]);
+        manifest_add_input(m, name, inputs[i]);
+        free(name);
+    }
+    for (size_t i = 0; data && i < data_count(data); i++) {
+        if (!data_used(data, i))
+            continue;
+        name = from_root(root, data_path(data, i));
+        manifest_add_input(m, name, data_path(data, i));
+        free(name);
+    }
+    for (size_t i = 0; i < plg_count(s->plugins); i++) {
+        const nk_plugin *p = plg_plugin(s->plugins, i);
+
+        manifest_add_plugin(m, p->name, p->version, p->abi_major,
+                            p->abi_minor, plg_file(s->plugins, i));
+    }
+    manifest_add_font(m, rep->style.font);
+    manifest_add_font(m, rep->style.heading_font);
+}
+
+/* Warns about each build parameter that neither the script nor a
+ * plugin read; with list, records the warnings there instead. */
+static void unused_params(build_session *s, check_list *list)
+{
+    for (size_t i = 0; i < s->nparams; i++) {
+        const char *name = s->params[i].name;
+
+        if (plg_global_used(s->plugins, i))
+            continue;
+        if (list)
+            check_add(list, CHECK_WARNING, "--set %s: neither the script "
+                      "nor a plugin reads parameter \"%s\"", name, name);
+        else
+            log_warn("--set %s: neither the script nor a plugin reads "
+                     "parameter \"%s\"", name, name);
+    }
+}
+
+/* Writes the charts, the DocBook and the PDF into temporary files of
+ * outs, and lists them in the manifest. */
+static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
+                         manifest *m, char **err)
+{
+    char *xml = err_fmt("%s.xml", rep->name);
+    char *pdf = err_fmt("%s.pdf", rep->name);
+    char *figdir = err_fmt("%s/figurer", s->outdir);
+    double t0 = log_now();
+    int rc = out_mkdirs(figdir, err);
+
+    progress_phase("DocBook and charts");
+    if (rc == 0)
+        rc = write_charts(s, rep, outs, m, err);
+    if (rc == 0)
+        rc = dbk_save(rep->doc, add_output(s, outs, m, xml), err);
+    manifest_add_timing(m, "docbook_charts", (log_now() - t0) * 1e3);
+
+    progress_phase("PDF");
+    t0 = log_now();
+    if (rc == 0)
+        rc = pdf_write(rep->doc, &rep->charts, &rep->style,
+                       add_output(s, outs, m, pdf), err);
+    manifest_add_timing(m, "pdf", (log_now() - t0) * 1e3);
+    if (rc == 0) {
+        free(s->pdf);
+        s->pdf = err_fmt("%s/%s", s->outdir, pdf);
+    }
+    free(xml);
+    free(pdf);
+    free(figdir);
+    return rc;
+}
+
+/* Writes the manifest as the last output and commits every output, or
+ * discards them all. */
+static int finish(build_session *s, out_set *outs, manifest *m, double t0,
+                  int warnings, int rc, char **err)
+{
+    char *path;
+
+    progress_phase("manifest");
+    if (rc == 0 && s->strict && log_warnings > warnings)
+        rc = err_set(err, "%d warning%s, and --strict makes warnings "
+                     "errors; nothing was written",
+                     log_warnings - warnings,
+                     log_warnings - warnings == 1 ? "" : "s");
+    if (rc == 0) {
+        path = err_fmt("%s/manifest.json", s->outdir);
+        manifest_add_timing(m, "total", (log_now() - t0) * 1e3);
+        rc = manifest_write(m, out_add(outs, path), err);
+        free(path);
+    }
+    if (rc == 0)
+        return out_commit(outs, err);
+    out_discard(outs);
+    return -1;
+}
+
+int build_run(build_session *s, char **err)
+{
+    lhost_report rep;
+    out_set outs = { 0 };
+    manifest *m = manifest_new();
+    long long date = build_date();
+    int warnings = log_warnings;
+    double t0 = log_now();
+    unsigned long computed0, reused0;
+    int rc;
+
+    plg_stats(s->plugins, &computed0, &reused0);
+    progress_begin(PHASES);
+    progress_phase("script and indicators");
+    if (date < 0)
+        rc = err_set(err, "SOURCE_DATE_EPOCH must be a whole number of "
+                     "seconds");
+    else
+        rc = lhost_run(s->host, &rep, err);
+    manifest_add_timing(m, "script", (log_now() - t0) * 1e3);
+    plg_stats(s->plugins, &s->computed, &s->reused);
+    s->computed -= computed0;
+    s->reused -= reused0;
+    if (rc == 0) {
+        rep.style.date = date;
+        unused_params(s, NULL);
+        describe_build(s, &rep, date, m);
+        rc = write_outputs(s, &rep, &outs, m, err);
+        lhost_report_clear(&rep);
+    }
+    rc = finish(s, &outs, m, t0, warnings, rc, err);
+    progress_end();
+    manifest_free(m);
+    if (rc == 0)
+        log_note("built %s in %.1f ms", s->pdf, (log_now() - t0) * 1e3);
+    return rc;
+}
+
+/* Reads every table the schema declares, so each bad file is found,
+ * not only those the report uses. */
+static void check_data(data_set *data, check_list *list)
+{
+    for (size_t i = 0; i < data_count(data); i++) {
+        char *err = NULL;
+
+        if (!data_table(data, data_name(data, i), &err)) {
+            check_add(list, CHECK_ERROR, "%s", err);
+            free(err);
+        }
+    }
+}
+
+/* Checks that the schema declares every table and column the loaded
+ * plugins' indicators read. */
+static void check_bindings(build_session *s, data_set *data,
+                           check_list *list)
+{
+    char *schema = err_fmt("%s/schema.lua", data_dir(data));
+
+    for (size_t i = 0; i < plg_count(s->plugins); i++) {
+        const nk_plugin *p = plg_plugin(s->plugins, i);
+
+        for (const nk_indicator *ind = p->indicators; ind->name; ind++) {
+            for (const nk_input *in = ind->inputs; in->table; in++) {
+                int has = data_has_column(data, in->table, NULL);
+
+                if (has < 0)
+                    check_add(list, CHECK_ERROR, "%s: no table \"%s\", "
+                              "which indicator %s of plugin %s reads",
+                              schema, in->table, ind->name, p->name);
+                for (const char *const *c = in->columns; has > 0 && c &&
+                     *c; c++) {
+                    if (data_has_column(data, in->table, *c) != 1)
+                        check_add(list, CHECK_ERROR, "%s: table \"%s\" has "
+                                  "no column \"%s\", which indicator %s of "
+                                  "plugin %s reads", schema, in->table, *c,
+                                  ind->name, p->name);
+                }
+            }
+        }
+    }
+    free(schema);
+}
+
+void build_check(build_session *s, check_list *list)
+{
+    lhost_report rep;
+    char *err = NULL;
+    data_set *data;
+
+    lhost_set_check(s->host, list);
+    if (lhost_run(s->host, &rep, &err) != 0) {
+        check_add(list, CHECK_ERROR, "%s", err);
+        free(err);
+    } else {
+        lhost_check_xrefs(s->host, rep.doc);
+        lhost_report_clear(&rep);
+    }
+    data = lhost_data(s->host);
+    if (data) {
+        check_data(data, list);
+        check_bindings(s, data, list);
+    }
+    unused_params(s, list);
+    lhost_set_check(s->host, NULL);
+}
+
+/* Adds the folder of path to the list unless it is there. */
+static void add_folder(char ***list, size_t *n, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? err_fmt("%.*s", (int)(slash - path), path) :
+                xstrdup(".");
+
+    if (!*dir) {
+        free(dir);
+        dir = xstrdup("/");
+    }
+    for (size_t i = 0; i < *n; i++) {
+        if (strcmp((*list)[i], dir) == 0) {
+            free(dir);
+            return;
+        }
+    }
+    *list = xrealloc(*list, (*n + 1) * sizeof **list);
+    (*list)[(*n)++] = dir;
+}
+
+char **build_folders(const build_session *s, size_t *n)
+{
+    char **list = NULL;
+    size_t ninputs;
+    const char *const *inputs = lhost_inputs(s->host, &ninputs);
+    data_set *data = lhost_data(s->host);
+
+    *n = 0;
+    add_folder(&list, n, s->script);
+    for (size_t i = 0; i < ninputs; i++)
+        add_folder(&list, n, inputs[i]);
+    for (size_t i = 0; data && i < data_count(data); i++)
+        add_folder(&list, n, data_path(data, i));
+    for (size_t i = 0; i < plg_count(s->plugins); i++)
+        add_folder(&list, n, plg_file(s->plugins, i));
+    return list;
+}

@@ -1,0 +1,274 @@
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "log.h"
+#include "watch.h"
+
+/* Events closer together than this (ms) are one change: an editor's
+ * save is often several. */
+#define QUIET_MS 60
+
+#define EVENTS (IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | \
+                IN_DELETE | IN_ATTRIB | IN_ONLYDIR)
+
+typedef struct watch_dir {
+    int wd;
+    char *path;
+} watch_dir;
+
+typedef struct watch_state {
+    int fd;
+    watch_dir *dirs;
+    size_t ndirs;
+    char **changed;         /* files changed since the last build */
+    int *created;           /* made since the last build */
+    size_t nchanged;
+    int plugin_changed;
+} watch_state;
+
+static volatile sig_atomic_t stopped;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    stopped = 1;
+}
+
+/* Ctrl-C and kill end the watch after the build in progress, so no
+ * build is cut off halfway. */
+static void catch_signals(void)
+{
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
+/* Watches every folder the last build read that is not watched yet.
+ * Returns the number of folders added. */
+static int add_watches(watch_state *w, const build_session *s)
+{
+    size_t n;
+    char **dirs = build_folders(s, &n);
+    int added = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        int known = 0;
+        int wd;
+
+        for (size_t j = 0; j < w->ndirs && !known; j++)
+            known = strcmp(w->dirs[j].path, dirs[i]) == 0;
+        wd = known ? -1 : inotify_add_watch(w->fd, dirs[i], EVENTS);
+        if (wd >= 0) {
+            w->dirs = xrealloc(w->dirs, (w->ndirs + 1) * sizeof *w->dirs);
+            w->dirs[w->ndirs].wd = wd;
+            w->dirs[w->ndirs].path = dirs[i];
+            w->ndirs++;
+            added++;
+        } else {
+            free(dirs[i]);
+        }
+    }
+    free(dirs);
+    return added;
+}
+
+/* Returns 1 for names editors and nokkel use for files in passing:
+ * hidden files, backups, swap files and temporary outputs. */
+static int passing(const char *name)
+{
+    size_t len = strlen(name);
+
+    return name[0] == '.' || name[len - 1] == '~' ||
+           strcmp(name, "4913") == 0 || strstr(name, ".tmp") ||
+           (len > 4 && (strcmp(name + len - 4, ".swp") == 0 ||
+                        strcmp(name + len - 4, ".swx") == 0));
+}
+
+/* Returns the watched folder of wd, or NULL. */
+static const char *dir_of_wd(const watch_state *w, int wd)
+{
+    for (size_t i = 0; i < w->ndirs; i++) {
+        if (w->dirs[i].wd == wd)
+            return w->dirs[i].path;
+    }
+    return NULL;
+}
+
+/* Notes one changed file, once; created says the event made it. */
+static void note_change(watch_state *w, const char *dir, const char *name,
+                        int created)
+{
+    char *path = strcmp(dir, ".") == 0 ? xstrdup(name) :
+                 err_fmt("%s/%s", dir, name);
+    size_t len = strlen(name);
+    size_t n = w->nchanged;
+
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(w->changed[i], path) == 0) {
+            w->created[i] |= created;
+            free(path);
+            return;
+        }
+    }
+    if (len > 3 && strcmp(name + len - 3, ".so") == 0)
+        w->plugin_changed = 1;
+    w->changed = xrealloc(w->changed, (n + 1) * sizeof *w->changed);
+    w->created = xrealloc(w->created, (n + 1) * sizeof *w->created);
+    w->changed[n] = path;
+    w->created[n] = created;
+    w->nchanged++;
+}
+
+/* Forgets files that were made and removed again since the last build,
+ * as tools that write a temporary file and rename it do. */
+static void drop_passing(watch_state *w)
+{
+    size_t kept = 0;
+
+    for (size_t i = 0; i < w->nchanged; i++) {
+        if (w->created[i] && access(w->changed[i], F_OK) != 0) {
+            free(w->changed[i]);
+            continue;
+        }
+        w->created[kept] = w->created[i];
+        w->changed[kept++] = w->changed[i];
+    }
+    w->nchanged = kept;
+}
+
+/* Reads the pending events and notes the files they name. */
+static void read_events(watch_state *w)
+{
+    _Alignas(struct inotify_event) char buf[8192];
+    ssize_t len = read(w->fd, buf, sizeof buf);
+
+    for (char *p = buf; len > 0 && p < buf + len;) {
+        const struct inotify_event *ev = (const struct inotify_event *)p;
+        const char *dir = dir_of_wd(w, ev->wd);
+
+        if (dir && ev->len > 0 && !(ev->mask & IN_ISDIR) &&
+            !passing(ev->name))
+            note_change(w, dir, ev->name, (ev->mask & IN_CREATE) != 0);
+        p += sizeof *ev + ev->len;
+    }
+}
+
+/* Waits until files changed and QUIET_MS passed without further events.
+ * Returns 0, or -1 when a signal stopped the watch. */
+static int wait_changes(watch_state *w)
+{
+    struct pollfd pfd = { w->fd, POLLIN, 0 };
+
+    while (w->nchanged == 0) {
+        if (poll(&pfd, 1, -1) < 0 && errno != EINTR)
+            return -1;
+        if (stopped)
+            return -1;
+        if (pfd.revents & POLLIN)
+            read_events(w);
+        while (!stopped && w->nchanged > 0 && poll(&pfd, 1, QUIET_MS) > 0)
+            read_events(w);
+        drop_passing(w);
+    }
+    return stopped ? -1 : 0;
+}
+
+/* Prints the changed files on one line and forgets them. */
+static void print_changes(watch_state *w)
+{
+    fputs("nokkel: changed:", stdout);
+    for (size_t i = 0; i < w->nchanged; i++) {
+        printf(" %s", w->changed[i]);
+        free(w->changed[i]);
+    }
+    putchar('\n');
+    w->nchanged = 0;
+}
+
+/* Builds once and says how it went. Returns 0 or 1, as the exit code. */
+static int build_once(build_session *s)
+{
+    char *err = NULL;
+    double t0 = log_now();
+    unsigned long computed, reused;
+
+    if (build_run(s, &err) != 0) {
+        fprintf(stderr, "nokkel: %s\n", err);
+        free(err);
+        printf("nokkel: build failed; the last good output stays%s%s\n",
+               build_pdf(s) ? ": " : "", build_pdf(s) ? build_pdf(s) : "");
+        fflush(stdout);
+        return 1;
+    }
+    build_counts(s, &computed, &reused);
+    printf("nokkel: built %s in %.0f ms (%lu indicators computed, %lu "
+           "reused)\n", build_pdf(s), (log_now() - t0) * 1e3, computed,
+           reused);
+    fflush(stdout);
+    return 0;
+}
+
+/* Prints the folders watched. */
+static void print_watched(const watch_state *w)
+{
+    fputs("nokkel: watching", stdout);
+    for (size_t i = 0; i < w->ndirs; i++)
+        printf("%s %s", i ? "," : "", w->dirs[i].path);
+    puts(" (Ctrl-C stops)");
+    fflush(stdout);
+}
+
+static void free_state(watch_state *w)
+{
+    for (size_t i = 0; i < w->ndirs; i++)
+        free(w->dirs[i].path);
+    for (size_t i = 0; i < w->nchanged; i++)
+        free(w->changed[i]);
+    free(w->dirs);
+    free(w->changed);
+    free(w->created);
+    close(w->fd);
+}
+
+int watch_run(build_session *s, int max_builds, char **err)
+{
+    watch_state w = { 0 };
+    int builds = 0;
+    int status;
+
+    w.fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+    if (w.fd < 0)
+        return err_set(err, "cannot watch files: %s", strerror(errno));
+    catch_signals();
+
+    for (;;) {
+        status = build_once(s);
+        builds++;
+        if (stopped || (max_builds > 0 && builds >= max_builds))
+            break;
+        if (add_watches(&w, s) > 0)
+            print_watched(&w);
+        if (wait_changes(&w) != 0) {
+            status = 0;
+            break;
+        }
+        print_changes(&w);
+        if (w.plugin_changed) {
+            build_reload(s);
+            w.plugin_changed = 0;
+        }
+    }
+    free_state(&w);
+    return status;
+}

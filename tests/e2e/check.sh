@@ -1,0 +1,68 @@
+#!/bin/sh
+# nokkel check: a clean report passes; a report with many problems gets
+# every one of them, each where it is, and exit code 1; nothing is ever
+# written; the real report passes.
+# usage: check.sh NOKKEL SOURCE_DIR TEST_PLUGIN_DIR
+set -u
+nokkel=$1 src=$2 plugins=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failed=0
+fail() { echo "FAIL $*"; failed=1; }
+
+# check NAME CODE ARGS...: runs nokkel check in the fixture copy with
+# the test plugins; stderr goes to $work/NAME.
+check() {
+    name=$1 code=$2
+    shift 2
+    (cd "$work/c" && NOKKEL_PLUGIN_PATH=$plugins "$nokkel" check "$@") \
+        2> "$work/$name"
+    got=$?
+    [ "$got" -eq "$code" ] ||
+        { fail "$name: exit $got (want $code)"; cat "$work/$name"; }
+}
+
+# has NAME TEXT: the fixed string TEXT is one line of $work/NAME.
+has() {
+    grep -qxF -- "$2" "$work/$1" || fail "$1: no line \"$2\""
+}
+
+cp -R "$src/tests/e2e/check" "$work/c"
+cp -R "$work/c" "$work/pristine"
+
+check good 0 scripts/good.lua
+has good "nokkel: check: 0 errors, 0 warnings"
+check unread 0 --set farge=rosa scripts/good.lua
+has unread 'nokkel: warning: --set farge: neither the script nor a plugin reads parameter "farge"'
+check strict 1 --strict --set farge=rosa scripts/good.lua
+has strict "nokkel: check: 0 errors, 1 warning (--strict makes warnings errors)"
+
+check broken 1 scripts/broken.lua
+has broken 'nokkel: scripts/broken.lua:7: plugin "good" has no indicator "summ" (did you mean "sum"?)'
+grep -q '^nokkel: scripts/broken.lua:4: no plugin "regionl": .* (did you mean "regional"?)$' \
+    "$work/broken" || fail "broken: no \"did you mean\" for the plugin"
+has broken "nokkel: scripts/kapittel_feil.lua:7: attempt to index a nil value (local 'mangler')"
+has broken 'nokkel: templates/nb/test.txt:7: template feil: unknown value "summ" (template used at scripts/broken.lua:15)'
+has broken 'nokkel: templates/nb/test.txt:8: template feil: unknown value "antal" (template used at scripts/broken.lua:15)'
+has broken 'nokkel: scripts/broken.lua:16: no template "ukjent" in templates/nb/test.txt'
+has broken 'nokkel: scripts/broken.lua:17: figure fig-a has no alt text: alt = "..." says what the chart shows, for readers who cannot see it'
+has broken 'nokkel: scripts/broken.lua:17: figure fig-a: no column "summ" in indicator sum (it has sum)'
+has broken 'nokkel: warning: scripts/broken.lua:26: figure fig-b is never referenced: no xref points at it'
+has broken 'nokkel: data-feil/feil.csv:2: row has 3 fields, the header has 2'
+grep -q '^nokkel: data-feil/mangler.csv: cannot open' "$work/broken" ||
+    fail "broken: the missing data file is not reported"
+has broken 'nokkel: data-feil/schema.lua: table "prosjekter" has no column "region", which indicator deltakere of plugin regional reads'
+has broken "nokkel: check: 11 errors, 1 warning"
+
+diff -r "$work/pristine" "$work/c" > "$work/diff" ||
+    { fail "check changed or wrote files:"; cat "$work/diff"; }
+
+# The real report: no errors, and no output folder made.
+mkdir "$work/r"
+cp -R "$src/scripts" "$src/templates" "$src/data" "$work/r/"
+(cd "$work/r" && "$nokkel" check scripts/report.lua) 2> "$work/real" ||
+    { fail "the report does not pass check:"; cat "$work/real"; }
+grep -q '^nokkel: check: 0 errors' "$work/real" ||
+    fail "check of the report: $(cat "$work/real")"
+[ -e "$work/r/out" ] && fail "check of the report made out/"
+exit $failed
