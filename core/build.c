@@ -242,6 +242,23 @@ static int write_chart(build_session *s, const chart_spec *spec,
     return img->png ? 0 : -1;
 }
 
+/* Returns the PDF's Creator: nokkel's version and every plugin's, so a
+ * published PDF says what made it. Caller frees. */
+static char *creator_of(const build_session *s)
+{
+    char *out = err_fmt("nokkel %s", NOKKEL_VERSION);
+
+    for (size_t i = 0; i < plg_count(s->plugins); i++) {
+        const nk_plugin *p = plg_plugin(s->plugins, i);
+        char *next = err_fmt("%s%s %s %s", out, i == 0 ? "; plugins:" : ",",
+                             p->name, p->version);
+
+        free(out);
+        out = next;
+    }
+    return out;
+}
+
 /* Writes the chart images into temporary files of outs. */
 static int write_charts(build_session *s, const lhost_report *rep,
                         out_set *outs, manifest *m, char **err)
@@ -324,6 +341,7 @@ static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
     char *xml = err_fmt("%s.xml", rep->name);
     char *pdf = err_fmt("%s.pdf", rep->name);
     char *figdir = err_fmt("%s/figurer", s->outdir);
+    char *creator;
     double t0 = log_now();
     int rc = out_mkdirs(figdir, err);
 
@@ -336,10 +354,22 @@ static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
 
     progress_phase("PDF");
     t0 = log_now();
+    /* With -v, the words broken at line ends are listed for proofreading
+     * beside the PDF. */
+    if (rc == 0 && log_verbose) {
+        char *list = err_fmt("%s-orddeling.txt", rep->name);
+
+        rep->style.hyphen_log = add_output(s, outs, m, list);
+        free(list);
+    }
+    creator = creator_of(s);
+    rep->style.creator = creator;
     if (rc == 0)
         rc = pdf_write(rep->doc, &rep->charts, &rep->style,
                        add_output(s, outs, m, pdf), err);
     manifest_add_timing(m, "pdf", (log_now() - t0) * 1e3);
+    rep->style.creator = NULL;
+    free(creator);
     if (rc == 0) {
         free(s->pdf);
         s->pdf = err_fmt("%s/%s", s->outdir, pdf);

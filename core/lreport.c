@@ -968,6 +968,10 @@ static void build_table_body(lua_State *L, int t, int data, int cols,
                          checked_text(L, t, -1, "table cell"));
             lua_pop(L, 2);
         }
+        /* total_row = true: the last row sums the others and is set
+         * as a total. */
+        if (r == rows && opt_bool(L, t, "total_row"))
+            dbk_set(row, "role", "total");
     }
 }
 
@@ -1193,6 +1197,49 @@ static void check_palette(lua_State *L, int t)
     lua_pop(L, 1);
 }
 
+/*
+ * Appends report.<field>, a list of strings, to info as a wrapper
+ * element holding one item per string (in item, inside inner when inner
+ * is not NULL). Absent fields add nothing.
+ */
+static void add_info_list(lua_State *L, int t, xmlNodePtr info,
+                          const char *field, const char *wrapper,
+                          const char *item, const char *inner)
+{
+    lua_Integer n;
+    xmlNodePtr list;
+
+    lua_getfield(L, t, field);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return;
+    }
+    n = lua_istable(L, -1) ? luaL_len(L, -1) : 0;
+    if (n == 0)
+        fail(L, t, "%s must be a list of strings", field);
+    list = dbk_add(info, wrapper, NULL);
+    for (lua_Integer i = 1; i <= n; i++) {
+        xmlNodePtr node;
+
+        lua_geti(L, -1, i);
+        if (lua_type(L, -1) != LUA_TSTRING)
+            fail(L, t, "%s[%d] must be a string", field, (int)i);
+        node = inner ? dbk_add(list, item, NULL) : list;
+        dbk_add_text(node, inner ? inner : item,
+                     checked_text(L, t, -1, field));
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+/* The report's authors (organisations) and keywords, for the DocBook
+ * info and the PDF's metadata. */
+static void build_info(lua_State *L, int t, xmlNodePtr info)
+{
+    add_info_list(L, t, info, "authors", "authorgroup", "author", "orgname");
+    add_info_list(L, t, info, "keywords", "keywordset", "keyword", NULL);
+}
+
 int lrep_build(lua_State *L)
 {
     lhost_report *rep = lua_touserdata(L, 2);
@@ -1229,6 +1276,7 @@ int lrep_build(lua_State *L)
     rep->doc = dbk_book_new(rep->name, lang, title, opt_str(L, 1, "subtitle"),
                             pubdate);
     free(pubdate);
+    build_info(L, 1, xmlDocGetRootElement(rep->doc)->children);
 
     lua_getfield(L, 1, "chapters");
     chapters = lua_gettop(L);

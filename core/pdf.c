@@ -290,6 +290,7 @@ static void set_metadata(pdf_doc *d)
     gmtime_r(&t, &tm);
     strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
     cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_CREATOR,
+                                   d->style->creator ? d->style->creator :
                                    "nokkel");
     cairo_pdf_surface_set_metadata(d->surface,
                                    CAIRO_PDF_METADATA_CREATE_DATE, date);

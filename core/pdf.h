@@ -62,6 +62,8 @@ typedef struct pdf_style {
     const char *hyphen_words;   /* the exception list; none when NULL or
                                  * when the file does not exist */
     const char *hyphen_log;     /* where to list hyphenated words, or NULL */
+    const char *creator;        /* the PDF's Creator: what made it, with
+                                   versions; NULL for "nokkel" */
 } pdf_style;
 
 /* Fills style with the defaults: A4, 25 mm top and bottom and 22 mm side

@@ -183,6 +183,7 @@ return section {
             .. " (millioner kroner)",
         data = tabell_data(),
         columns = tabell_kolonner(),
+        total_row = true,
         caption = t.aktivitet_tabell(aktivitet),
     },
 

@@ -11,6 +11,10 @@ local rapport = report {
     year = 2025,
     data = "data/2025",           -- input tables, see data/2025/README.md
     lang = "nb",                  -- templates come from templates/nb
+    authors = { "Helse Midt-Norge RHF", "Helse Nord RHF",
+                "Helse Sør-Øst RHF", "Helse Vest RHF" },
+    keywords = { "forskning", "innovasjon", "spesialisthelsetjenesten",
+                 "nøkkeltall", "brukermedvirkning" },
 
     -- One colour per series, in order: told apart by colour-blind
     -- readers and in greyscale print (the chart tests check every pair).

@@ -49,6 +49,16 @@ pdffonts "$pdf" | awk 'NR > 2 && $(NF - 4) != "yes" { bad = 1 }
 [ -s "$work/a/figurer/fig-doktorgrader.png" ] || fail "no chart PNG"
 grep -q 'fileref="figurer/fig-doktorgrader.svg"' "$xml" ||
     fail "the DocBook does not point at the chart image"
+# The PDF says what made it, and -v lists the hyphenated words beside it.
+pdfinfo "$pdf" | grep -q '^Creator: *nokkel .*forskning 2025' ||
+    fail "the PDF's Creator lacks the nokkel and plugin versions"
+"$nokkel" build -v -o "$work/v" scripts/report.lua 2> /dev/null ||
+    fail "the -v build failed"
+grep -Eq '^side [0-9]+: [^ ]+-[^ ]+$' "$work/v/nokkeltall-2025-orddeling.txt" ||
+    fail "-v wrote no list of hyphenated words"
+[ -e "$work/a/nokkeltall-2025-orddeling.txt" ] &&
+    fail "the list of hyphenated words was written without -v"
+
 # An editor turns the PhD line chart into bars in the script alone; the
 # same binary builds the changed report.
 mkdir "$work/edit"
