@@ -21,6 +21,7 @@
 #include "chart.h"
 #include "err.h"
 #include "fmt.h"
+#include "image.h"
 
 #define CHART_MAX_CATEGORIES 60
 #define CHART_MAX_TICKS 7
@@ -3012,6 +3013,7 @@ int chart_write_png(const chart_spec *spec, const char *path, double scale,
     cairo_surface_t *surface;
     cairo_t *cr;
     cairo_status_t status;
+    int rc;
 
     if (!(scale > 0))
         return err_set(err, "%s: cannot write: scale %g is not positive",
@@ -3028,15 +3030,15 @@ int chart_write_png(const chart_spec *spec, const char *path, double scale,
     figure_draw(cr, &F);
     status = draw_status(cr);
     cairo_destroy(cr);
-    if (status == CAIRO_STATUS_SUCCESS)
-        status = cairo_surface_write_to_png(surface, path);
-    cairo_surface_destroy(surface);
     figure_close(&F);
-
-    if (status != CAIRO_STATUS_SUCCESS)
+    if (status != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(surface);
         return err_set(err, "%s: cannot write: %s", path,
                        cairo_status_to_string(status));
-    return 0;
+    }
+    rc = image_write_png(surface, path, err);
+    cairo_surface_destroy(surface);
+    return rc;
 }
 
 /* Returns the plot area of layout L, placed at ox, oy: a pie's is the
