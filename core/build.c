@@ -4,32 +4,18 @@
 #include <string.h>
 #include <time.h>
 
-#include <glib.h>
 
 #include "build.h"
 #include "chart.h"
 #include "dbk.h"
 #include "err.h"
+#include "figures.h"
 #include "lhost.h"
 #include "log.h"
 #include "manifest.h"
 #include "outfile.h"
 #include "pdf.h"
 #include "progress.h"
-
-/* Chart images are written at this many pixels per point. */
-#define PNG_SCALE 2.0
-
-/*
- * A chart image of the last build: its SVG and PNG bytes. A chart whose
- * SVG comes out byte for byte the same again is the same drawing, so
- * its PNG, the slow one to make, is written from here.
- */
-typedef struct build_image {
-    char *id;
-    GBytes *svg;
-    GBytes *png;
-} build_image;
 
 struct build_session {
     char *script;
@@ -42,8 +28,7 @@ struct build_session {
     char *pdf;              /* of the last good build */
     unsigned long computed; /* results of the last build */
     unsigned long reused;
-    build_image *images;
-    size_t nimages;
+    figures *figures;       /* chart images, kept between builds */
 };
 
 /* The steps of one build, for the progress bar and -v. */
@@ -74,6 +59,7 @@ build_session *build_new(const build_opts *opt)
     }
     s->nparams = opt->nparams;
     s->strict = opt->strict;
+    s->figures = figures_new();
     open_hosts(s);
     return s;
 }
@@ -92,12 +78,7 @@ void build_free(build_session *s)
     if (!s)
         return;
     close_hosts(s);
-    for (size_t i = 0; i < s->nimages; i++) {
-        free(s->images[i].id);
-        g_bytes_unref(s->images[i].svg);
-        g_bytes_unref(s->images[i].png);
-    }
-    free(s->images);
+    figures_free(s->figures);
     for (size_t i = 0; i < s->nparams; i++) {
         free((char *)s->params[i].name);
         free((char *)s->params[i].value);
@@ -171,77 +152,6 @@ static const char *add_output(build_session *s, out_set *outs, manifest *m,
     return temp;
 }
 
-/* Returns the bytes of the file at path, or NULL and sets *err. */
-static GBytes *read_bytes(const char *path, char **err)
-{
-    gchar *data;
-    gsize len;
-    GError *gerr = NULL;
-
-    if (!g_file_get_contents(path, &data, &len, &gerr)) {
-        err_set(err, "%s: cannot read back: %s", path, gerr->message);
-        g_error_free(gerr);
-        return NULL;
-    }
-    return g_bytes_new_take(data, len);
-}
-
-/* Writes bytes to a new file at path. Returns 0, or -1 and sets *err. */
-static int write_bytes(const char *path, GBytes *bytes, char **err)
-{
-    gsize len;
-    const void *data = g_bytes_get_data(bytes, &len);
-    FILE *f = fopen(path, "wb");
-    int ok = f && fwrite(data, 1, len, f) == len;
-
-    if (f)
-        ok &= fclose(f) == 0;
-    return ok ? 0 : err_set(err, "%s: cannot write: %s", path,
-                            strerror(errno));
-}
-
-/* Returns the image of the last build with this id, made on first use. */
-static build_image *image_of(build_session *s, const char *id)
-{
-    build_image *img;
-
-    for (size_t i = 0; i < s->nimages; i++) {
-        if (strcmp(s->images[i].id, id) == 0)
-            return &s->images[i];
-    }
-    s->images = xrealloc(s->images, (s->nimages + 1) * sizeof *s->images);
-    img = &s->images[s->nimages++];
-    img->id = xstrdup(id);
-    img->svg = NULL;
-    img->png = NULL;
-    return img;
-}
-
-/* Writes one chart as SVG and PNG into the temporary files svg and png,
- * the PNG from the last build when the SVG did not change. */
-static int write_chart(build_session *s, const chart_spec *spec,
-                       const char *svg, const char *png, char **err)
-{
-    build_image *img = image_of(s, spec->id);
-    GBytes *drawn;
-
-    if (chart_write_svg(spec, svg, err) != 0 ||
-        !(drawn = read_bytes(svg, err)))
-        return -1;
-    if (img->svg && img->png && g_bytes_equal(drawn, img->svg)) {
-        g_bytes_unref(drawn);
-        return write_bytes(png, img->png, err);
-    }
-    g_bytes_unref(img->svg);
-    g_bytes_unref(img->png);
-    img->svg = drawn;
-    img->png = NULL;
-    if (chart_write_png(spec, png, PNG_SCALE, err) != 0)
-        return -1;
-    img->png = read_bytes(png, err);
-    return img->png ? 0 : -1;
-}
-
 /* Returns the PDF's Creator: nokkel's version and every plugin's, so a
  * published PDF says what made it. Caller frees. */
 static char *creator_of(const build_session *s)
@@ -259,23 +169,27 @@ static char *creator_of(const build_session *s)
     return out;
 }
 
-/* Writes the chart images into temporary files of outs. */
-static int write_charts(build_session *s, const lhost_report *rep,
-                        out_set *outs, manifest *m, char **err)
+/* Registers the chart images as outputs and starts writing them; the
+ * path arrays are the caller's to free after figures_wait. */
+static void start_charts(build_session *s, const lhost_report *rep,
+                         out_set *outs, manifest *m, const char ***svg,
+                         const char ***png)
 {
-    for (size_t i = 0; i < rep->charts.n; i++) {
-        const chart_spec *spec = rep->charts.specs[i];
-        char *svg = err_fmt("figurer/%s.svg", spec->id);
-        char *png = err_fmt("figurer/%s.png", spec->id);
-        int rc = write_chart(s, spec, add_output(s, outs, m, svg),
-                             add_output(s, outs, m, png), err);
+    size_t n = rep->charts.n;
 
-        free(svg);
-        free(png);
-        if (rc != 0)
-            return -1;
+    *svg = xcalloc(n + 1, sizeof **svg);
+    *png = xcalloc(n + 1, sizeof **png);
+    for (size_t i = 0; i < n; i++) {
+        char *name = err_fmt("figurer/%s.svg", rep->charts.specs[i]->id);
+
+        (*svg)[i] = add_output(s, outs, m, name);
+        free(name);
+        name = err_fmt("figurer/%s.png", rep->charts.specs[i]->id);
+        (*png)[i] = add_output(s, outs, m, name);
+        free(name);
     }
-    return 0;
+    figures_start(s->figures, (const chart_spec *const *)rep->charts.specs,
+                  *svg, *png, n);
 }
 
 /* Lists what the build read and ran: scripts, templates, the schema,
@@ -333,25 +247,18 @@ static void unused_params(build_session *s, check_list *list)
     }
 }
 
-/* Writes the charts, the DocBook and the PDF into temporary files of
- * outs, and lists them in the manifest. */
-static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
-                         manifest *m, char **err)
+/* Writes the DocBook and the PDF into temporary files of outs, and
+ * lists them in the manifest; the PDF's path is kept on success. */
+static int write_documents(build_session *s, lhost_report *rep,
+                           out_set *outs, manifest *m, char **err)
 {
     char *xml = err_fmt("%s.xml", rep->name);
     char *pdf = err_fmt("%s.pdf", rep->name);
-    char *figdir = err_fmt("%s/figurer", s->outdir);
-    char *creator;
+    char *creator = creator_of(s);
     double t0 = log_now();
-    int rc = out_mkdirs(figdir, err);
+    int rc = dbk_save(rep->doc, add_output(s, outs, m, xml), err);
 
-    progress_phase("DocBook and charts");
-    if (rc == 0)
-        rc = write_charts(s, rep, outs, m, err);
-    if (rc == 0)
-        rc = dbk_save(rep->doc, add_output(s, outs, m, xml), err);
-    manifest_add_timing(m, "docbook_charts", (log_now() - t0) * 1e3);
-
+    manifest_add_timing(m, "docbook", (log_now() - t0) * 1e3);
     progress_phase("PDF");
     t0 = log_now();
     /* With -v, the words broken at line ends are listed for proofreading
@@ -362,21 +269,51 @@ static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
         rep->style.hyphen_log = add_output(s, outs, m, list);
         free(list);
     }
-    creator = creator_of(s);
     rep->style.creator = creator;
     if (rc == 0)
         rc = pdf_write(rep->doc, &rep->charts, &rep->style,
                        add_output(s, outs, m, pdf), err);
     manifest_add_timing(m, "pdf", (log_now() - t0) * 1e3);
     rep->style.creator = NULL;
-    free(creator);
     if (rc == 0) {
         free(s->pdf);
         s->pdf = err_fmt("%s/%s", s->outdir, pdf);
     }
+    free(creator);
     free(xml);
     free(pdf);
+    return rc;
+}
+
+/* Writes the charts, the DocBook and the PDF into temporary files of
+ * outs, and lists them in the manifest. The chart images are written on
+ * a second thread while this one writes the documents; a chart's error
+ * comes first, as charts come first in the report's outputs. */
+static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
+                         manifest *m, char **err)
+{
+    char *figdir = err_fmt("%s/figurer", s->outdir);
+    const char **svg = NULL, **png = NULL;
+    char *doc_err = NULL;
+    double t0 = log_now();
+    int rc = out_mkdirs(figdir, err);
+
     free(figdir);
+    if (rc != 0)
+        return -1;
+    progress_phase("DocBook and charts");
+    start_charts(s, rep, outs, m, &svg, &png);
+    rc = write_documents(s, rep, outs, m, &doc_err);
+    t0 = log_now();
+    if (figures_wait(s->figures, err) != 0) {
+        free(doc_err);
+        rc = -1;
+    } else if (rc != 0) {
+        *err = doc_err;
+    }
+    manifest_add_timing(m, "charts_wait", (log_now() - t0) * 1e3);
+    free(svg);
+    free(png);
     return rc;
 }
 

@@ -1,0 +1,180 @@
+#include "figures.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "err.h"
+
+/* Chart images are written at this many pixels per point. */
+#define PNG_SCALE 2.0
+
+/* A chart's SVG and PNG bytes from the last build that wrote it. */
+typedef struct figure_image {
+    char *id;
+    GBytes *svg;
+    GBytes *png;
+} figure_image;
+
+/* One chart to write, with the image it updates and its error. */
+typedef struct figure_job {
+    const chart_spec *spec;
+    const char *svg;
+    const char *png;
+    figure_image *img;
+    char *err;
+} figure_job;
+
+struct figures {
+    figure_image *images;
+    size_t nimages;
+    figure_job *jobs;       /* of the running write */
+    size_t njobs;
+    atomic_size_t next;     /* the first job no thread has taken */
+    pthread_t worker;
+    int running;            /* the worker was started */
+};
+
+figures *figures_new(void)
+{
+    return xcalloc(1, sizeof(figures));
+}
+
+void figures_free(figures *f)
+{
+    if (!f)
+        return;
+    for (size_t i = 0; i < f->nimages; i++) {
+        free(f->images[i].id);
+        g_bytes_unref(f->images[i].svg);
+        g_bytes_unref(f->images[i].png);
+    }
+    free(f->images);
+    free(f->jobs);
+    free(f);
+}
+
+/* Returns the bytes of the file at path, or NULL and sets *err. */
+static GBytes *read_bytes(const char *path, char **err)
+{
+    gchar *data;
+    gsize len;
+    GError *gerr = NULL;
+
+    if (!g_file_get_contents(path, &data, &len, &gerr)) {
+        err_set(err, "%s: cannot read back: %s", path, gerr->message);
+        g_error_free(gerr);
+        return NULL;
+    }
+    return g_bytes_new_take(data, len);
+}
+
+/* Writes bytes to a new file at path. Returns 0, or -1 and sets *err. */
+static int write_bytes(const char *path, GBytes *bytes, char **err)
+{
+    gsize len;
+    const void *data = g_bytes_get_data(bytes, &len);
+    FILE *f = fopen(path, "wb");
+    int ok = f && fwrite(data, 1, len, f) == len;
+
+    if (f)
+        ok &= fclose(f) == 0;
+    return ok ? 0 : err_set(err, "%s: cannot write: %s", path,
+                            strerror(errno));
+}
+
+/* Returns the image of the last build with this id, made on first use;
+ * the pointer stays valid until the next call. */
+static figure_image *image_of(figures *f, const char *id)
+{
+    figure_image *img;
+
+    for (size_t i = 0; i < f->nimages; i++) {
+        if (strcmp(f->images[i].id, id) == 0)
+            return &f->images[i];
+    }
+    f->images = xrealloc(f->images, (f->nimages + 1) * sizeof *f->images);
+    img = &f->images[f->nimages++];
+    img->id = xstrdup(id);
+    img->svg = NULL;
+    img->png = NULL;
+    return img;
+}
+
+/* Writes one job's SVG and PNG; the PNG from the last build when the
+ * SVG did not change. Touches only the job and its image. */
+static int write_job(figure_job *job, char **err)
+{
+    figure_image *img = job->img;
+    GBytes *drawn;
+
+    if (chart_write_svg(job->spec, job->svg, err) != 0 ||
+        !(drawn = read_bytes(job->svg, err)))
+        return -1;
+    if (img->svg && img->png && g_bytes_equal(drawn, img->svg)) {
+        g_bytes_unref(drawn);
+        return write_bytes(job->png, img->png, err);
+    }
+    g_bytes_unref(img->svg);
+    g_bytes_unref(img->png);
+    img->svg = drawn;
+    img->png = NULL;
+    if (chart_write_png(job->spec, job->png, PNG_SCALE, err) != 0)
+        return -1;
+    img->png = read_bytes(job->png, err);
+    return img->png ? 0 : -1;
+}
+
+/* Takes jobs until none is left. Each job is taken by one thread only,
+ * so the threads share nothing else. */
+static void *take_jobs(void *arg)
+{
+    figures *f = arg;
+    size_t i;
+
+    while ((i = atomic_fetch_add(&f->next, 1)) < f->njobs)
+        write_job(&f->jobs[i], &f->jobs[i].err);
+    return NULL;
+}
+
+void figures_start(figures *f, const chart_spec *const *specs,
+                   const char *const *svg, const char *const *png,
+                   size_t n)
+{
+    f->jobs = xrealloc(f->jobs, (n ? n : 1) * sizeof *f->jobs);
+    /* Every image first, as image_of may move them. */
+    for (size_t i = 0; i < n; i++)
+        image_of(f, specs[i]->id);
+    for (size_t i = 0; i < n; i++)
+        f->jobs[i] = (figure_job){specs[i], svg[i], png[i],
+                                  image_of(f, specs[i]->id), NULL};
+    f->njobs = n;
+    atomic_store(&f->next, 0);
+    /* Without a thread, figures_wait writes every chart itself. */
+    f->running = pthread_create(&f->worker, NULL, take_jobs, f) == 0;
+}
+
+int figures_wait(figures *f, char **err)
+{
+    int rc = 0;
+
+    take_jobs(f);
+    if (f->running)
+        pthread_join(f->worker, NULL);
+    f->running = 0;
+    for (size_t i = 0; i < f->njobs; i++) {
+        if (f->jobs[i].err && rc == 0) {
+            *err = f->jobs[i].err;
+            rc = -1;
+        } else {
+            free(f->jobs[i].err);
+        }
+    }
+    f->njobs = 0;
+    return rc;
+}
