@@ -31,8 +31,9 @@ struct build_session {
     figures *figures;       /* chart images, kept between builds */
 };
 
-/* The steps of one build, for the progress bar and -v. */
-enum { PHASES = 4 };
+/* The steps of one build, for the progress bar and -v: script and
+ * indicators, DocBook, three in pdf_write, charts, manifest. */
+enum { PHASES = 7 };
 
 /* Loads nothing yet: a plugin host on the default path with the
  * session's parameters, and a Lua host for the script. */
@@ -256,10 +257,11 @@ static int write_documents(build_session *s, lhost_report *rep,
     char *pdf = err_fmt("%s.pdf", rep->name);
     char *creator = creator_of(s);
     double t0 = log_now();
-    int rc = dbk_save(rep->doc, add_output(s, outs, m, xml), err);
+    int rc;
 
+    progress_phase("DocBook");
+    rc = dbk_save(rep->doc, add_output(s, outs, m, xml), err);
     manifest_add_timing(m, "docbook", (log_now() - t0) * 1e3);
-    progress_phase("PDF");
     t0 = log_now();
     /* With -v, the words broken at line ends are listed for proofreading
      * beside the PDF. */
@@ -301,9 +303,9 @@ static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
     free(figdir);
     if (rc != 0)
         return -1;
-    progress_phase("DocBook and charts");
     start_charts(s, rep, outs, m, &svg, &png);
     rc = write_documents(s, rep, outs, m, &doc_err);
+    progress_phase("charts");
     t0 = log_now();
     if (figures_wait(s->figures, err) != 0) {
         free(doc_err);
@@ -351,6 +353,7 @@ int build_run(build_session *s, char **err)
     int warnings = log_warnings;
     double t0 = log_now();
     unsigned long computed0, reused0;
+    double compute0 = plg_compute_ms(s->plugins);
     int rc;
 
     plg_stats(s->plugins, &computed0, &reused0);
@@ -365,6 +368,9 @@ int build_run(build_session *s, char **err)
     plg_stats(s->plugins, &s->computed, &s->reused);
     s->computed -= computed0;
     s->reused -= reused0;
+    progress_item("indicators: %.1f ms of it, %lu computed, %lu reused",
+                  plg_compute_ms(s->plugins) - compute0, s->computed,
+                  s->reused);
     if (rc == 0) {
         rep.style.date = date;
         unused_params(s, NULL);

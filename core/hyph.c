@@ -7,6 +7,7 @@
  * Latin-1 is left alone.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,8 +36,14 @@ typedef struct hyph_word {
     int line;
 } hyph_word;
 
+/* The patterns, read once per process: every hyphenator of a build, and
+ * every build of nokkel watch, shares them, as they never change. A
+ * file that failed is tried again next time. */
+static HyphenDict *patterns[HYPH_NDICT];
+static pthread_mutex_t patterns_lock = PTHREAD_MUTEX_INITIALIZER;
+
 struct hyph {
-    HyphenDict *dict[HYPH_NDICT];
+    HyphenDict *dict[HYPH_NDICT];   /* borrowed from patterns */
     hyph_word *words;   /* sorted by word */
     size_t nwords, cap;
 };
@@ -274,9 +281,6 @@ void hyph_free(hyph *h)
 
     if (!h)
         return;
-    for (i = 0; i < HYPH_NDICT; i++)
-        if (h->dict[i])
-            hnj_hyphen_free(h->dict[i]);
     for (i = 0; i < h->nwords; i++) {
         free(h->words[i].word);
         free(h->words[i].breaks);
@@ -309,17 +313,21 @@ static int dict_load(hyph *h, int i, char **err)
     if (h->dict[i])
         return 0;
     path = err_fmt("%s/%s", HYPH_DIR, dict_file[i]);
-    h->dict[i] = hnj_hyphen_load(path);
-    if (!h->dict[i])
+    pthread_mutex_lock(&patterns_lock);
+    if (!patterns[i])
+        patterns[i] = hnj_hyphen_load(path);
+    if (!patterns[i])
         err_set(err, "cannot read hyphenation patterns %s (Debian package "
                 "hyphen-no)", path);
-    else if (h->dict[i]->utf8)
+    else if (patterns[i]->utf8)
         err_set(err, "%s: only ISO-8859-1 hyphenation patterns are "
                 "supported", path);
-    if (h->dict[i] && h->dict[i]->utf8) {
-        hnj_hyphen_free(h->dict[i]);
-        h->dict[i] = NULL;
+    if (patterns[i] && patterns[i]->utf8) {
+        hnj_hyphen_free(patterns[i]);
+        patterns[i] = NULL;
     }
+    h->dict[i] = patterns[i];
+    pthread_mutex_unlock(&patterns_lock);
     free(path);
     return h->dict[i] ? 0 : -1;
 }

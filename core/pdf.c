@@ -14,6 +14,7 @@
 
 #include "err.h"
 #include "pdf_int.h"
+#include "progress.h"
 
 #define MM (72.0 / 25.4)
 
@@ -413,11 +414,14 @@ int pdf_write(xmlDocPtr doc, const chart_set *charts, const pdf_style *style,
     pdf_doc d;
     int rc;
 
+    progress_phase("PDF layout");
     rc = doc_init(&d, style, charts, err);
     if (rc == 0)
         rc = layout(&d, doc, err);
+    progress_phase("PDF pages");
     if (rc == 0)
         rc = render(&d, &bytes, err);
+    progress_phase("PDF tags and metadata");
     if (rc == 0)
         rc = pdf_post_write(&d, bytes.data, bytes.len, path, err);
     if (rc == 0 && style->hyphen_log)

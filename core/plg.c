@@ -42,6 +42,7 @@ struct plg_host {
     size_t nglobals;
     unsigned long computed;
     unsigned long reused;
+    double compute_ms;
 };
 
 /* One computation; lives on plg_compute's stack. */
@@ -233,6 +234,11 @@ const nk_plugin *plg_plugin(const plg_host *host, size_t i)
 const char *plg_file(const plg_host *host, size_t i)
 {
     return host->libs[i].path;
+}
+
+double plg_compute_ms(const plg_host *host)
+{
+    return host->compute_ms;
 }
 
 void plg_stats(const plg_host *host, unsigned long *computed,
@@ -937,6 +943,7 @@ const struct nk_result *plg_compute(plg_host *host, const char *name,
 
     cache_store(host, call.ind, key, call.res);
     host->computed++;
+    host->compute_ms += (log_now() - t0) * 1e3;
     log_note("computed %s (%.2f ms)", name, (log_now() - t0) * 1e3);
     return call.res;
 }

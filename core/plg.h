@@ -122,6 +122,10 @@ const struct nk_result *plg_compute(plg_host *host, const char *name,
 void plg_stats(const plg_host *host, unsigned long *computed,
                unsigned long *reused);
 
+/* The time spent computing indicators, data reading included, in
+ * milliseconds, since the host was made. */
+double plg_compute_ms(const plg_host *host);
+
 /* Returns the named value of a result, or NULL. */
 const plg_value *plg_value_find(const struct nk_result *res,
                                 const char *name);
