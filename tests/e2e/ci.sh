@@ -30,11 +30,15 @@ export SOURCE_DATE_EPOCH=1767225600
     fail "build -v"
 
 # -v: every phase and each chapter script, with times.
-for line in '^nokkel: \[1/4\] script and indicators \([0-9.]+ ms\)$' \
+for line in '^nokkel: \[1/7\] script and indicators \([0-9.]+ ms\)$' \
             '^nokkel:   forskning: [0-9.]+ ms, [0-9]+ indicators computed, 0 reused$' \
-            '^nokkel: \[2/4\] DocBook and charts \([0-9.]+ ms\)$' \
-            '^nokkel: \[3/4\] PDF \([0-9.]+ ms\)$' \
-            '^nokkel: \[4/4\] manifest \([0-9.]+ ms\)$' \
+            '^nokkel:   indicators: [0-9.]+ ms of it, [0-9]+ computed, 0 reused$' \
+            '^nokkel: \[2/7\] DocBook \([0-9.]+ ms\)$' \
+            '^nokkel: \[3/7\] PDF layout \([0-9.]+ ms\)$' \
+            '^nokkel: \[4/7\] PDF pages \([0-9.]+ ms\)$' \
+            '^nokkel: \[5/7\] PDF tags and metadata \([0-9.]+ ms\)$' \
+            '^nokkel: \[6/7\] charts \([0-9.]+ ms\)$' \
+            '^nokkel: \[7/7\] manifest \([0-9.]+ ms\)$' \
             '^nokkel: built .*/b/nokkeltall-2025.pdf in [0-9.]+ ms$'; do
     grep -Eq "$line" "$work/verbose" || fail "-v lacks a line like $line"
 done
@@ -88,7 +92,7 @@ LUA
     NOKKEL_PLUGIN_PATH=$plugins script -qec \
         "'$nokkel' build -o '$work/slow' '$work/t/scripts/slow.lua'" \
         /dev/null > "$work/tty" || fail "the slow build failed"
-    grep -aEq 'nokkel: \[#+\.+\] [0-9]/4 ' "$work/tty" ||
+    grep -aEq 'nokkel: \[#+\.+\] [0-9]/7 ' "$work/tty" ||
         fail "no progress bar on a terminal: $(cat -v "$work/tty")"
     NOKKEL_PLUGIN_PATH=$plugins "$nokkel" build -o "$work/slow2" \
         "$work/t/scripts/slow.lua" 2> "$work/notty"
