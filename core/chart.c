@@ -325,56 +325,61 @@ static cairo_status_t draw_status(cairo_t *cr)
 
 /* Bytes cairo writes, gathered in memory. */
 typedef struct chart_buf {
-    char *data;
+    unsigned char *data;
     size_t len, cap;
 } chart_buf;
 
-/* cairo's write callback: appends len bytes of data to the buffer. */
-static cairo_status_t buf_write(void *closure, const unsigned char *data,
-                                unsigned int len)
+/* Appends len bytes of data to b. */
+static void buf_add(chart_buf *b, const void *data, size_t len)
 {
-    chart_buf *b = closure;
-
     if (b->len + len > b->cap) {
         b->cap = 2 * (b->len + len);
         b->data = xrealloc(b->data, b->cap);
     }
     memcpy(b->data + b->len, data, len);
     b->len += len;
+}
+
+/* cairo's write callback: appends to the chart_buf closure. */
+static cairo_status_t buf_write(void *closure, const unsigned char *data,
+                                unsigned int len)
+{
+    buf_add(closure, data, len);
     return CAIRO_STATUS_SUCCESS;
 }
 
 /*
- * Writes the SVG in b to f. cairo names each surface "surface" and a
- * number counted over the whole process, so the same chart written
- * twice would differ; each such number is written as its rank among the
- * numbers met so far instead. Returns 0, or -1 when f fails.
+ * Copies the SVG in b to out. cairo names each surface "surface" and a
+ * number counted over the whole process (and over its threads), so the
+ * same chart drawn twice would differ; each such number is written as
+ * its rank among the numbers met so far instead.
  */
-static int svg_put(const chart_buf *b, FILE *f)
+static void svg_renumber(const chart_buf *b, chart_buf *out)
 {
     static const char name[] = "surface";
     unsigned long seen[16];
-    size_t nseen = 0, n = sizeof name - 1;
+    size_t nseen = 0, n = sizeof name - 1, from = 0;
 
-    for (size_t i = 0; i < b->len; i++) {
+    for (size_t i = 0; i + n < b->len; i++) {
         unsigned long num = 0;
         size_t k = 0, j = i + n;
+        char rank[32];
 
-        if (i + n > b->len || memcmp(b->data + i, name, n) != 0
-            || j >= b->len || b->data[j] < '0' || b->data[j] > '9') {
-            putc(b->data[i], f);
+        if (memcmp(b->data + i, name, n) != 0 || b->data[j] < '0' ||
+            b->data[j] > '9')
             continue;
-        }
         for (; j < b->len && b->data[j] >= '0' && b->data[j] <= '9'; j++)
             num = 10 * num + (unsigned long)(b->data[j] - '0');
         while (k < nseen && seen[k] != num)
             k++;
         if (k == nseen && nseen < 16)
             seen[nseen++] = num;
-        fprintf(f, "%s%zu", name, k + 1);
+        buf_add(out, b->data + from, i + n - from);
+        buf_add(out, rank, (size_t)snprintf(rank, sizeof rank, "%zu", k + 1));
+        from = j;
         i = j - 1;
     }
-    return ferror(f) ? -1 : 0;
+    buf_add(out, b->data + from, b->len - from);
 }
 
 /* Draws the laid-out chart as SVG into b. Returns cairo's status. */
@@ -399,47 +404,62 @@ static cairo_status_t svg_draw(const chart_figure *F, chart_buf *b)
     return status;
 }
 
-int chart_write_svg(const chart_spec *spec, const char *path, char **err)
-{
+struct chart_render {
     chart_figure F;
-    chart_buf b = {NULL, 0, 0};
-    cairo_status_t status;
-    FILE *f;
-    int rc = 0;
+};
 
-    if (figure_build(&F, spec, err) < 0)
-        return -1;
-    status = svg_draw(&F, &b);
-    figure_close(&F);
-    if (status != CAIRO_STATUS_SUCCESS) {
-        free(b.data);
-        return err_set(err, "%s: cannot write: %s", path,
-                       cairo_status_to_string(status));
+chart_render *chart_render_new(const chart_spec *spec, char **err)
+{
+    chart_render *r = xmalloc(sizeof *r);
+
+    if (figure_build(&r->F, spec, err) < 0) {
+        free(r);
+        return NULL;
     }
-
-    f = fopen(path, "wb");
-    if (!f || svg_put(&b, f) < 0)
-        rc = err_set(err, "%s: cannot write: %s", path, strerror(errno));
-    if (f && fclose(f) != 0 && rc == 0)
-        rc = err_set(err, "%s: cannot write: %s", path, strerror(errno));
-    free(b.data);
-    return rc;
+    return r;
 }
 
-int chart_write_png(const chart_spec *spec, const char *path, double scale,
-                    char **err)
+void chart_render_free(chart_render *r)
 {
-    chart_figure F;
+    if (!r)
+        return;
+    figure_close(&r->F);
+    free(r);
+}
+
+unsigned char *chart_render_svg(const chart_render *r, size_t *len,
+                                char **err)
+{
+    chart_buf raw = {NULL, 0, 0}, out = {NULL, 0, 0};
+    cairo_status_t status = svg_draw(&r->F, &raw);
+
+    if (status != CAIRO_STATUS_SUCCESS) {
+        free(raw.data);
+        err_set(err, "figure %s: cannot draw as SVG: %s",
+                chart_spec_name(r->F.top.spec),
+                cairo_status_to_string(status));
+        return NULL;
+    }
+    svg_renumber(&raw, &out);
+    free(raw.data);
+    *len = out.len;
+    return out.data;
+}
+
+unsigned char *chart_render_png(const chart_render *r, double scale,
+                                size_t *len, char **err)
+{
+    const chart_spec *spec = r->F.top.spec;
     cairo_surface_t *surface;
     cairo_t *cr;
     cairo_status_t status;
-    int rc;
+    unsigned char *png = NULL;
 
-    if (!(scale > 0))
-        return err_set(err, "%s: cannot write: scale %g is not positive",
-                       path, scale);
-    if (figure_build(&F, spec, err) < 0)
-        return -1;
+    if (!(scale > 0)) {
+        err_set(err, "figure %s: scale %g is not positive",
+                chart_spec_name(spec), scale);
+        return NULL;
+    }
     surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
                                          (int)ceil(spec->width * scale),
                                          (int)ceil(spec->height * scale));
@@ -447,18 +467,62 @@ int chart_write_png(const chart_spec *spec, const char *path, double scale,
     set_color(cr, 0xFFFFFF);
     cairo_paint(cr);
     cairo_scale(cr, scale, scale);
-    figure_draw(cr, &F);
+    figure_draw(cr, &r->F);
     status = draw_status(cr);
     cairo_destroy(cr);
-    figure_close(&F);
-    if (status != CAIRO_STATUS_SUCCESS) {
-        cairo_surface_destroy(surface);
-        return err_set(err, "%s: cannot write: %s", path,
-                       cairo_status_to_string(status));
-    }
-    rc = image_write_png(surface, path, err);
+    if (status != CAIRO_STATUS_SUCCESS)
+        err_set(err, "figure %s: cannot draw as PNG: %s",
+                chart_spec_name(spec), cairo_status_to_string(status));
+    else
+        png = image_png(surface, len, err);
     cairo_surface_destroy(surface);
+    return png;
+}
+
+/* Writes len bytes of data to a new file at path, or sets *err. */
+static int write_file(const char *path, const unsigned char *data,
+                      size_t len, char **err)
+{
+    FILE *f = fopen(path, "wb");
+    int ok = f && fwrite(data, 1, len, f) == len;
+
+    if (f)
+        ok &= fclose(f) == 0;
+    return ok ? 0 : err_set(err, "%s: cannot write: %s", path,
+                            strerror(errno));
+}
+
+/* Writes the SVG or, with scale > 0, the PNG of spec to path. */
+static int write_as(const chart_spec *spec, const char *path, double scale,
+                    char **err)
+{
+    chart_render *r = chart_render_new(spec, err);
+    unsigned char *data;
+    size_t len = 0;
+    int rc;
+
+    if (!r)
+        return -1;
+    data = scale == 0 ? chart_render_svg(r, &len, err)
+                      : chart_render_png(r, scale, &len, err);
+    chart_render_free(r);
+    rc = data ? write_file(path, data, len, err) : -1;
+    free(data);
     return rc;
+}
+
+int chart_write_svg(const chart_spec *spec, const char *path, char **err)
+{
+    return write_as(spec, path, 0, err);
+}
+
+int chart_write_png(const chart_spec *spec, const char *path, double scale,
+                    char **err)
+{
+    if (!(scale > 0))
+        return err_set(err, "%s: cannot write: scale %g is not positive",
+                       path, scale);
+    return write_as(spec, path, scale, err);
 }
 
 /* Returns the plot area of layout L, placed at ox, oy: a pie's is the

@@ -195,6 +195,23 @@ int chart_write_svg(const chart_spec *spec, const char *path, char **err);
 int chart_write_png(const chart_spec *spec, const char *path, double scale,
                     char **err);
 
+/*
+ * A chart laid out once, to be drawn as SVG and as PNG without laying
+ * it out again. chart_render_new checks and lays out spec, which stays
+ * borrowed until chart_render_free; it returns NULL and sets *err as
+ * chart_draw. The drawing calls return the file's bytes (caller frees,
+ * length in *len), the same as the chart_write_ calls write, or NULL
+ * and set *err. A render may be used by one thread at a time.
+ */
+typedef struct chart_render chart_render;
+
+chart_render *chart_render_new(const chart_spec *spec, char **err);
+void chart_render_free(chart_render *r);
+unsigned char *chart_render_svg(const chart_render *r, size_t *len,
+                                char **err);
+unsigned char *chart_render_png(const chart_render *r, double scale,
+                                size_t *len, char **err);
+
 /* What a box of the layout holds. */
 typedef enum chart_box_kind {
     CHART_BOX_PLOT,         /* the plot area; no text */

@@ -59,21 +59,6 @@ void figures_free(figures *f)
     free(f);
 }
 
-/* Returns the bytes of the file at path, or NULL and sets *err. */
-static GBytes *read_bytes(const char *path, char **err)
-{
-    gchar *data;
-    gsize len;
-    GError *gerr = NULL;
-
-    if (!g_file_get_contents(path, &data, &len, &gerr)) {
-        err_set(err, "%s: cannot read back: %s", path, gerr->message);
-        g_error_free(gerr);
-        return NULL;
-    }
-    return g_bytes_new_take(data, len);
-}
-
 /* Writes bytes to a new file at path. Returns 0, or -1 and sets *err. */
 static int write_bytes(const char *path, GBytes *bytes, char **err)
 {
@@ -106,28 +91,49 @@ static figure_image *image_of(figures *f, const char *id)
     return img;
 }
 
+/* Draws the job's PNG into its image, or sets *err. */
+static int draw_png(figure_job *job, const chart_render *r, char **err)
+{
+    size_t len = 0;
+    unsigned char *png = chart_render_png(r, PNG_SCALE, &len, err);
+
+    if (!png)
+        return -1;
+    job->img->png = g_bytes_new_take(png, len);
+    return 0;
+}
+
 /* Writes one job's SVG and PNG; the PNG from the last build when the
  * SVG did not change. Touches only the job and its image. */
 static int write_job(figure_job *job, char **err)
 {
     figure_image *img = job->img;
+    chart_render *r = chart_render_new(job->spec, err);
+    unsigned char *svg;
+    size_t len = 0;
     GBytes *drawn;
+    int rc = -1;
 
-    if (chart_write_svg(job->spec, job->svg, err) != 0 ||
-        !(drawn = read_bytes(job->svg, err)))
+    if (!r)
         return -1;
-    if (img->svg && img->png && g_bytes_equal(drawn, img->svg)) {
+    if (!(svg = chart_render_svg(r, &len, err)))
+        goto done;
+    drawn = g_bytes_new_take(svg, len);
+    if (!img->svg || !img->png || !g_bytes_equal(drawn, img->svg)) {
+        g_bytes_unref(img->svg);
+        g_bytes_unref(img->png);
+        img->svg = drawn;
+        img->png = NULL;
+        if (draw_png(job, r, err) != 0)
+            goto done;
+    } else {
         g_bytes_unref(drawn);
-        return write_bytes(job->png, img->png, err);
     }
-    g_bytes_unref(img->svg);
-    g_bytes_unref(img->png);
-    img->svg = drawn;
-    img->png = NULL;
-    if (chart_write_png(job->spec, job->png, PNG_SCALE, err) != 0)
-        return -1;
-    img->png = read_bytes(job->png, err);
-    return img->png ? 0 : -1;
+    if (write_bytes(job->svg, img->svg, err) == 0)
+        rc = write_bytes(job->png, img->png, err);
+done:
+    chart_render_free(r);
+    return rc;
 }
 
 /* Takes jobs until none is left. Each job is taken by one thread only,

@@ -1,6 +1,5 @@
 #include "image.h"
 
-#include <errno.h>
 #include <png.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -10,15 +9,18 @@
 
 #include "err.h"
 
-/* libpng reports through longjmp; the message waits here for it. */
+/* One encoding: where libpng jumps on failure, its message, and the
+ * bytes written so far. */
 typedef struct {
     jmp_buf jump;
     char message[200];
-} png_failure;
+    unsigned char *data;
+    size_t len, cap;
+} png_sink;
 
 static void on_png_error(png_structp png, png_const_charp msg)
 {
-    png_failure *f = png_get_error_ptr(png);
+    png_sink *f = png_get_error_ptr(png);
 
     snprintf(f->message, sizeof f->message, "%s", msg);
     longjmp(f->jump, 1);
@@ -29,6 +31,25 @@ static void on_png_warning(png_structp png, png_const_charp msg)
 {
     (void)png;
     (void)msg;
+}
+
+/* libpng's write callback: appends to the encoding's bytes. */
+static void on_png_write(png_structp png, png_bytep data, png_size_t len)
+{
+    png_sink *f = png_get_io_ptr(png);
+
+    if (f->len + len > f->cap) {
+        f->cap = 2 * (f->len + len);
+        f->data = xrealloc(f->data, f->cap);
+    }
+    memcpy(f->data + f->len, data, len);
+    f->len += len;
+}
+
+/* The bytes stay in memory until the caller writes them. */
+static void on_png_flush(png_structp png)
+{
+    (void)png;
 }
 
 /* Fills row with the RGB bytes of n native-endian ARGB32 pixels. */
@@ -51,9 +72,8 @@ static void tune(png_structp png)
     png_set_compression_level(png, 3);
 }
 
-/* Encodes s into the open file f; returns 0 or -1 with *msg set. */
-static int encode(cairo_surface_t *s, FILE *f, png_bytep row,
-                  png_failure *fail)
+/* Encodes s into sink's bytes; returns 0, or -1 with its message set. */
+static int encode(cairo_surface_t *s, png_bytep row, png_sink *sink)
 {
     int w = cairo_image_surface_get_width(s);
     int h = cairo_image_surface_get_height(s);
@@ -62,19 +82,19 @@ static int encode(cairo_surface_t *s, FILE *f, png_bytep row,
     png_structp png;
     png_infop info = NULL;
 
-    png = png_create_write_struct(PNG_LIBPNG_VER_STRING, fail, on_png_error,
+    png = png_create_write_struct(PNG_LIBPNG_VER_STRING, sink, on_png_error,
                                   on_png_warning);
     if (!png || !(info = png_create_info_struct(png))) {
-        snprintf(fail->message, sizeof fail->message, "out of memory");
+        snprintf(sink->message, sizeof sink->message, "out of memory");
         png_destroy_write_struct(&png, NULL);
         return -1;
     }
-    if (setjmp(fail->jump)) {
+    if (setjmp(sink->jump)) {
         png_destroy_write_struct(&png, &info);
         return -1;
     }
 
-    png_init_io(png, f);
+    png_set_write_fn(png, sink, on_png_write, on_png_flush);
     tune(png);
     png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8,
                  PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
@@ -90,27 +110,26 @@ static int encode(cairo_surface_t *s, FILE *f, png_bytep row,
     return 0;
 }
 
-int image_write_png(cairo_surface_t *s, const char *path, char **err)
+unsigned char *image_png(cairo_surface_t *s, size_t *len, char **err)
 {
-    png_failure fail = {.message = ""};
+    png_sink sink = {.message = "", .data = NULL};
     png_bytep row;
-    FILE *f;
     int rc;
 
     cairo_surface_flush(s);
-    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
-        return err_set(err, "%s: cannot write: %s", path,
-                       cairo_status_to_string(cairo_surface_status(s)));
-    if (!(f = fopen(path, "wb")))
-        return err_set(err, "%s: cannot write: %s", path, strerror(errno));
-
-    row = xmalloc((size_t)cairo_image_surface_get_width(s) * 3 + 1);
-    rc = encode(s, f, row, &fail);
-    free(row);
-    if (fclose(f) != 0 && rc == 0) {
-        snprintf(fail.message, sizeof fail.message, "%s", strerror(errno));
-        rc = -1;
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+        err_set(err, "cannot encode PNG: %s",
+                cairo_status_to_string(cairo_surface_status(s)));
+        return NULL;
     }
-    return rc == 0 ? 0 : err_set(err, "%s: cannot write: %s", path,
-                                 fail.message);
+    row = xmalloc((size_t)cairo_image_surface_get_width(s) * 3 + 1);
+    rc = encode(s, row, &sink);
+    free(row);
+    if (rc != 0) {
+        free(sink.data);
+        err_set(err, "cannot encode PNG: %s", sink.message);
+        return NULL;
+    }
+    *len = sink.len;
+    return sink.data;
 }
