@@ -47,18 +47,37 @@ static void open_hosts(build_session *s)
     s->host = lhost_new(s->script, s->plugins);
 }
 
+/* Frees the session's parameters. */
+static void free_params(build_session *s)
+{
+    for (size_t i = 0; i < s->nparams; i++) {
+        free((char *)s->params[i].name);
+        free((char *)s->params[i].value);
+    }
+    free(s->params);
+    s->params = NULL;
+    s->nparams = 0;
+}
+
+/* Sets the session's parameters to copies of params. */
+static void copy_params(build_session *s, const plg_param *params,
+                        size_t n)
+{
+    s->params = xcalloc(n + 1, sizeof *s->params);
+    for (size_t i = 0; i < n; i++) {
+        s->params[i].name = xstrdup(params[i].name);
+        s->params[i].value = xstrdup(params[i].value);
+    }
+    s->nparams = n;
+}
+
 build_session *build_new(const build_opts *opt)
 {
     build_session *s = xcalloc(1, sizeof *s);
 
     s->script = xstrdup(opt->script);
     s->outdir = xstrdup(opt->outdir ? opt->outdir : "out");
-    s->params = xcalloc(opt->nparams + 1, sizeof *s->params);
-    for (size_t i = 0; i < opt->nparams; i++) {
-        s->params[i].name = xstrdup(opt->params[i].name);
-        s->params[i].value = xstrdup(opt->params[i].value);
-    }
-    s->nparams = opt->nparams;
+    copy_params(s, opt->params, opt->nparams);
     s->strict = opt->strict;
     s->figures = figures_new();
     open_hosts(s);
@@ -80,15 +99,21 @@ void build_free(build_session *s)
         return;
     close_hosts(s);
     figures_free(s->figures);
-    for (size_t i = 0; i < s->nparams; i++) {
-        free((char *)s->params[i].name);
-        free((char *)s->params[i].value);
-    }
-    free(s->params);
+    free_params(s);
     free(s->script);
     free(s->outdir);
     free(s->pdf);
     free(s);
+}
+
+void build_retarget(build_session *s, const plg_param *params,
+                    size_t nparams, const char *outdir)
+{
+    free_params(s);
+    copy_params(s, params, nparams);
+    plg_set_globals(s->plugins, s->params, s->nparams);
+    free(s->outdir);
+    s->outdir = xstrdup(outdir);
 }
 
 void build_reload(build_session *s)

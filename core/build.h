@@ -41,6 +41,12 @@ int build_run(build_session *s, char **err);
  * into list (see check.h). */
 void build_check(build_session *s, check_list *list);
 
+/* Replaces the session's parameters and output folder (both copied)
+ * for the next build, keeping the loaded plugins, the data read and
+ * the indicator results, which are kept by parameters. */
+void build_retarget(build_session *s, const plg_param *params,
+                    size_t nparams, const char *outdir);
+
 /* Unloads the plugins and forgets every result, so plugin files that
  * changed are loaded afresh by the next build. */
 void build_reload(build_session *s);

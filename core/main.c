@@ -6,6 +6,7 @@
  * Exit codes: 0 done, 1 input or script error (or problems found by
  * check), 2 usage.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +27,7 @@
 
 static const char usage[] =
     "usage: nokkel build [-o DIR] [-v] [--strict] [--set NAME=VALUE]... "
-    "SCRIPT\n"
+    "[--variant NAME=VALUE]... SCRIPT\n"
     "       nokkel watch [-o DIR] [-v] [--strict] [--set NAME=VALUE]... "
     "[--max-builds N] SCRIPT\n"
     "       nokkel check [-v] [--strict] [--set NAME=VALUE]... SCRIPT\n"
@@ -44,7 +45,10 @@ static const char help[] =
     "      *.png, and DIR/manifest.json (inputs, plugins, fonts and\n"
     "      outputs with their SHA-256). NAME comes from the report\n"
     "      (nokkeltall-YEAR); DIR is out by default. Outputs are replaced\n"
-    "      only when the whole build succeeds.\n"
+    "      only when the whole build succeeds. Each --variant builds\n"
+    "      the report again with one more parameter, into a folder of\n"
+    "      DIR named after its value (--variant region=\"Helse Vest\"\n"
+    "      writes DIR/helse-vest/), reusing the loaded plugins and data.\n"
     "\n"
     "  nokkel watch [options] [--max-builds N] SCRIPT\n"
     "      Builds, then builds again whenever a script, template, data\n"
@@ -73,6 +77,7 @@ static const char help[] =
     "  --set NAME=VALUE   a parameter the script reads as params.NAME and\n"
     "                     plugins through host->param; data=FOLDER and\n"
     "                     year=YEAR replace the report's data and year\n"
+    "  --variant NAME=VALUE  build: also build with this parameter set\n"
     "  --help             show this text\n"
     "  --version          show the version\n"
     "\n"
@@ -100,6 +105,9 @@ typedef struct options {
     plg_param params[MAX_PARAMS];   /* point into argv */
     size_t nparams;
     char *param_text[MAX_PARAMS];   /* NAME=VALUE split copies */
+    plg_param variants[MAX_PARAMS]; /* --variant, the same way */
+    size_t nvariants;
+    char *variant_text[MAX_PARAMS];
     const char **args;              /* positional arguments */
     size_t nargs;
 } options;
@@ -109,6 +117,15 @@ static int bad_usage(const char *fmt, const char *arg)
 {
     fputs("nokkel: ", stderr);
     fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n%s", usage);
+    return -1;
+}
+
+/* Prints a usage error with two strings and returns -1. */
+static int bad_usage2(const char *fmt, const char *a, const char *b)
+{
+    fputs("nokkel: ", stderr);
+    fprintf(stderr, fmt, a, b);
     fprintf(stderr, "\n%s", usage);
     return -1;
 }
@@ -128,29 +145,101 @@ static int find_command(const char *name)
     return -1;
 }
 
-/* Adds "NAME=VALUE" to the parameters. Returns 0 or -1 after a usage
+/* Splits arg, "NAME=VALUE" given with option, into list (*n entries,
+ * the name a copy kept in names). Returns 0 or -1 after a usage
  * error. */
-static int add_param(options *opt, const char *arg)
+static int add_pair(const char *option, const char *arg, plg_param *list,
+                    size_t *n, char **names)
 {
     const char *eq = strchr(arg, '=');
     char *text;
 
     if (!eq)
-        return bad_usage("--set \"%s\": write NAME=VALUE", arg);
-    if (opt->nparams == MAX_PARAMS)
-        return bad_usage("--set \"%s\": too many parameters", arg);
+        return bad_usage2("%s \"%s\": write NAME=VALUE", option, arg);
+    if (*n == MAX_PARAMS)
+        return bad_usage2("%s \"%s\": too many", option, arg);
     text = err_fmt("%.*s", (int)(eq - arg), arg);
-    opt->param_text[opt->nparams] = text;
+    names[*n] = text;
     if (!name_is_plain(text))
-        return bad_usage("--set \"%s\": a parameter name is lowercase "
-                         "letters, digits and _", arg);
-    for (size_t i = 0; i < opt->nparams; i++) {
-        if (strcmp(opt->params[i].name, text) == 0)
-            return bad_usage("--set %s is given twice", text);
+        return bad_usage2("%s \"%s\": a parameter name is lowercase "
+                          "letters, digits and _", option, arg);
+    list[*n].name = text;
+    list[*n].value = eq + 1;
+    (*n)++;
+    return 0;
+}
+
+/* Adds "NAME=VALUE" to the parameters. Returns 0 or -1 after a usage
+ * error. */
+static int add_param(options *opt, const char *arg)
+{
+    if (add_pair("--set", arg, opt->params, &opt->nparams,
+                 opt->param_text) != 0)
+        return -1;
+    for (size_t i = 0; i + 1 < opt->nparams; i++) {
+        if (strcmp(opt->params[i].name,
+                   opt->params[opt->nparams - 1].name) == 0)
+            return bad_usage("--set %s is given twice",
+                             opt->params[i].name);
     }
-    opt->params[opt->nparams].name = text;
-    opt->params[opt->nparams].value = eq + 1;
-    opt->nparams++;
+    return 0;
+}
+
+/*
+ * Returns the folder of a variant: value in lower case inside outdir,
+ * with æ, ø and å written ae, o and a and every other run of characters
+ * that is not a letter or digit as one "-". Returns NULL when value has
+ * no letter or digit. Caller frees.
+ */
+static char *variant_dir(const char *outdir, const char *value)
+{
+    static const char *const folds[][2] = {
+        {"æ", "ae"}, {"Æ", "ae"}, {"ø", "o"}, {"Ø", "o"}, {"å", "a"},
+        {"Å", "a"}
+    };
+    char *dir = xmalloc(strlen(outdir) + 2 * strlen(value) + 3);
+    char *d = dir + sprintf(dir, "%s/", outdir), *start = d;
+
+    while (*value) {
+        size_t k = 0, n = sizeof folds / sizeof folds[0];
+
+        while (k < n && strncmp(value, folds[k][0], 2) != 0)
+            k++;
+        if (k < n) {
+            d += sprintf(d, "%s", folds[k][1]);
+            value += 2;
+        } else if (isalnum((unsigned char)*value) && !(*value & 0x80)) {
+            *d++ = (char)tolower((unsigned char)*value++);
+        } else {
+            if (d > start && d[-1] != '-')
+                *d++ = '-';
+            value++;
+        }
+    }
+    while (d > start && d[-1] == '-')
+        d--;
+    *d = '\0';
+    if (d == start) {
+        free(dir);
+        return NULL;
+    }
+    return dir;
+}
+
+/* Adds "NAME=VALUE" to the variants. Returns 0 or -1 after a usage
+ * error. */
+static int add_variant(options *opt, const char *arg)
+{
+    char *dir;
+
+    if (add_pair("--variant", arg, opt->variants, &opt->nvariants,
+                 opt->variant_text) != 0)
+        return -1;
+    dir = variant_dir(".", opt->variants[opt->nvariants - 1].value);
+    if (!dir)
+        return bad_usage("--variant \"%s\": the value has no letter or "
+                         "digit to name its folder", arg);
+    free(dir);
     return 0;
 }
 
@@ -161,6 +250,8 @@ static int option_fits(command cmd, const char *option)
         return cmd == CMD_BUILD || cmd == CMD_WATCH || cmd == CMD_NEW_PLUGIN;
     if (strcmp(option, "--max-builds") == 0)
         return cmd == CMD_WATCH;
+    if (strcmp(option, "--variant") == 0)
+        return cmd == CMD_BUILD;
     if (strcmp(option, "-v") == 0)
         return cmd != CMD_NEW_PLUGIN;
     return cmd == CMD_BUILD || cmd == CMD_WATCH || cmd == CMD_CHECK;
@@ -172,7 +263,8 @@ static int parse_option(int argc, char **argv, int *i, options *opt)
 {
     const char *arg = argv[*i];
     int takes_value = strcmp(arg, "-o") == 0 || strcmp(arg, "--set") == 0 ||
-                      strcmp(arg, "--max-builds") == 0;
+                      strcmp(arg, "--max-builds") == 0 ||
+                      strcmp(arg, "--variant") == 0;
     const char *value = takes_value && *i + 1 < argc ? argv[*i + 1] : NULL;
     char *end;
 
@@ -193,6 +285,8 @@ static int parse_option(int argc, char **argv, int *i, options *opt)
         opt->outdir = value;
     else if (strcmp(arg, "--set") == 0)
         return add_param(opt, value);
+    else if (strcmp(arg, "--variant") == 0)
+        return add_variant(opt, value);
     else {
         opt->max_builds = (int)strtol(value, &end, 10);
         if (*end || opt->max_builds < 1)
@@ -262,12 +356,43 @@ static build_session *open_session(const options *opt)
     return build_new(&bo);
 }
 
+/* Builds variant v of the report in session s: the options' parameters
+ * with v's set or replaced, into its own folder. */
+static int build_variant(build_session *s, const options *opt,
+                         const plg_param *v, char **err)
+{
+    plg_param params[MAX_PARAMS + 1];
+    size_t n = 0;
+    char *dir = variant_dir(opt->outdir ? opt->outdir : "out", v->value);
+    int rc;
+
+    for (size_t i = 0; i < opt->nparams; i++) {
+        if (strcmp(opt->params[i].name, v->name) != 0)
+            params[n++] = opt->params[i];
+    }
+    params[n++] = *v;
+    build_retarget(s, params, n, dir);
+    rc = build_run(s, err);
+    free(dir);
+    return rc;
+}
+
 static int run_build(const options *opt)
 {
     build_session *s = open_session(opt);
     char *err = NULL;
     int rc = build_run(s, &err);
 
+    for (size_t i = 0; rc == 0 && i < opt->nvariants; i++) {
+        if (build_variant(s, opt, &opt->variants[i], &err) != 0) {
+            char *what = err_fmt("variant %s=%s: %s", opt->variants[i].name,
+                                 opt->variants[i].value, err);
+
+            free(err);
+            err = what;
+            rc = -1;
+        }
+    }
     if (rc != 0)
         fprintf(stderr, "nokkel: %s\n", err);
     free(err);
@@ -414,8 +539,10 @@ static int run_new_plugin(const options *opt)
 
 static void free_options(options *opt)
 {
-    for (size_t i = 0; i < MAX_PARAMS; i++)
+    for (size_t i = 0; i < MAX_PARAMS; i++) {
         free(opt->param_text[i]);
+        free(opt->variant_text[i]);
+    }
     free(opt->args);
 }
 

@@ -45,6 +45,29 @@ regional none --set region="Helse Øst" &&
 grep -q 'no records for region "Helse Øst" (plugin regional' \
     "$work/none.err" || fail "unknown region: $(cat "$work/none.err")"
 
+# --variant: the national report and two regions in one run, each in
+# its own folder, each with only its own numbers; a bad variant stops
+# the run with exit 1 and names itself.
+regional multi --variant region="Helse Vest" --variant region="Helse Sør-Øst" ||
+    fail "--variant: $(cat "$work/multi.err")"
+grep -q 'Prosjektene har 45 deltakere i 4 regioner' \
+    "$work/multi/nokkeltall-2025.xml" || fail "--variant: the national total"
+grep -q 'Prosjektene har 15 deltakere i 1 regioner' \
+    "$work/multi/helse-vest/nokkeltall-2025.xml" ||
+    fail "--variant: Helse Vest's total is not in multi/helse-vest"
+grep -q '<title>Deltakere Helse Sør-Øst</title>' \
+    "$work/multi/helse-sor-ost/nokkeltall-2025.xml" ||
+    fail "--variant: no report in multi/helse-sor-ost"
+grep -q 'Helse Nord' "$work/multi/helse-vest/nokkeltall-2025.xml" &&
+    fail "--variant: Helse Nord in the Helse Vest report"
+regional badvariant --variant region="Helse Øst" &&
+    fail "--variant with an unknown region built"
+grep -q '^nokkel: variant region=Helse Øst: no records for region' \
+    "$work/badvariant.err" || fail "bad variant: $(cat "$work/badvariant.err")"
+regional novalue --variant region=-- && fail "--variant region=-- built"
+grep -q 'the value has no letter or digit' "$work/novalue.err" ||
+    fail "--variant region=--: $(cat "$work/novalue.err")"
+
 # A parameter nothing reads: a warning, and with --strict an error that
 # writes nothing.
 regional unread --set farge=rosa || fail "an unread parameter failed"
