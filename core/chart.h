@@ -105,6 +105,13 @@ chart_spec *chart_spec_new(void);
 /* Frees spec and every string and array it points to. */
 void chart_spec_free(chart_spec *spec);
 
+/*
+ * Returns a digest of everything in spec that shows in its drawing
+ * (all but the id), as hex: two specs with the same digest draw the
+ * same. Caller frees.
+ */
+char *chart_spec_digest(const chart_spec *spec);
+
 /* Sets the n category labels (copied). Call before adding series. */
 void chart_spec_set_categories(chart_spec *spec, const char *const *labels,
                                size_t n);

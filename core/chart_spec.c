@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "chart_int.h"
 #include "err.h"
 
@@ -44,6 +46,65 @@ void chart_spec_free(chart_spec *spec)
     free(spec->unit);
     free(spec->font);
     free(spec);
+}
+
+/* Feeds n bytes at p, after their count, into the checksum. */
+static void digest_bytes(GChecksum *sum, const void *p, size_t n)
+{
+    g_checksum_update(sum, (const guchar *)&n, sizeof n);
+    if (n > 0)
+        g_checksum_update(sum, p, n);
+}
+
+/* Feeds a string (NULL told apart from "") into the checksum. */
+static void digest_text(GChecksum *sum, const char *s)
+{
+    digest_bytes(sum, s ? s : "", s ? strlen(s) + 1 : 0);
+}
+
+/* Feeds the spec's scalar settings into the checksum. */
+static void digest_settings(GChecksum *sum, const chart_spec *spec)
+{
+    int flags[] = {(int)spec->kind, spec->percent, spec->horizontal,
+                   spec->stacked, spec->normalized, spec->value_labels,
+                   spec->markers, spec->decimals, spec->columns};
+    double sizes[] = {spec->font_size, spec->width, spec->height};
+
+    digest_bytes(sum, flags, sizeof flags);
+    digest_bytes(sum, sizes, sizeof sizes);
+    digest_text(sum, spec->unit);
+    digest_text(sum, spec->font);
+}
+
+char *chart_spec_digest(const chart_spec *spec)
+{
+    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+    char *hex;
+
+    digest_settings(sum, spec);
+    digest_bytes(sum, &spec->ncat, sizeof spec->ncat);
+    for (size_t i = 0; i < spec->ncat; i++)
+        digest_text(sum, spec->categories[i]);
+    digest_bytes(sum, spec->cat_colors,
+                 spec->cat_colors ? spec->ncat * sizeof *spec->cat_colors : 0);
+    digest_bytes(sum, spec->palette, spec->npalette * sizeof *spec->palette);
+    digest_bytes(sum, &spec->nseries, sizeof spec->nseries);
+    for (size_t s = 0; s < spec->nseries; s++) {
+        digest_text(sum, spec->series[s].name);
+        digest_bytes(sum, spec->series[s].values,
+                     spec->ncat * sizeof *spec->series[s].values);
+        digest_bytes(sum, &spec->series[s].color,
+                     sizeof spec->series[s].color);
+    }
+    digest_bytes(sum, &spec->nfacets, sizeof spec->nfacets);
+    for (size_t f = 0; f < spec->nfacets; f++) {
+        digest_text(sum, spec->facets[f].title);
+        digest_bytes(sum, &spec->facets[f].first, sizeof(size_t));
+        digest_bytes(sum, &spec->facets[f].count, sizeof(size_t));
+    }
+    hex = xstrdup(g_checksum_get_string(sum));
+    g_checksum_free(sum);
+    return hex;
 }
 
 void chart_spec_set_categories(chart_spec *spec, const char *const *labels,

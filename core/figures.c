@@ -14,9 +14,11 @@
 /* Chart images are written at this many pixels per point. */
 #define PNG_SCALE 2.0
 
-/* A chart's SVG and PNG bytes from the last build that wrote it. */
+/* A chart's SVG and PNG bytes from the last build that wrote it, and
+ * the digest of the spec they were drawn from. */
 typedef struct figure_image {
     char *id;
+    char *digest;
     GBytes *svg;
     GBytes *png;
 } figure_image;
@@ -51,6 +53,7 @@ void figures_free(figures *f)
         return;
     for (size_t i = 0; i < f->nimages; i++) {
         free(f->images[i].id);
+        free(f->images[i].digest);
         g_bytes_unref(f->images[i].svg);
         g_bytes_unref(f->images[i].png);
     }
@@ -86,6 +89,7 @@ static figure_image *image_of(figures *f, const char *id)
     f->images = xrealloc(f->images, (f->nimages + 1) * sizeof *f->images);
     img = &f->images[f->nimages++];
     img->id = xstrdup(id);
+    img->digest = NULL;
     img->svg = NULL;
     img->png = NULL;
     return img;
@@ -103,37 +107,60 @@ static int draw_png(figure_job *job, const chart_render *r, char **err)
     return 0;
 }
 
-/* Writes one job's SVG and PNG; the PNG from the last build when the
- * SVG did not change. Touches only the job and its image. */
-static int write_job(figure_job *job, char **err)
+/* Draws the job's chart into its image, unless the image holds the
+ * drawing of the same spec; the PNG from the last drawing when the SVG
+ * came out the same. Returns 0, or -1 and sets *err. */
+static int draw_job(figure_job *job, char **err)
 {
     figure_image *img = job->img;
-    chart_render *r = chart_render_new(job->spec, err);
+    char *digest = chart_spec_digest(job->spec);
+    chart_render *r;
     unsigned char *svg;
     size_t len = 0;
     GBytes *drawn;
     int rc = -1;
 
-    if (!r)
+    if (img->digest && strcmp(img->digest, digest) == 0 && img->png) {
+        free(digest);
+        return 0;
+    }
+    free(img->digest);
+    img->digest = NULL;
+    if (!(r = chart_render_new(job->spec, err))) {
+        free(digest);
         return -1;
+    }
     if (!(svg = chart_render_svg(r, &len, err)))
         goto done;
     drawn = g_bytes_new_take(svg, len);
-    if (!img->svg || !img->png || !g_bytes_equal(drawn, img->svg)) {
-        g_bytes_unref(img->svg);
-        g_bytes_unref(img->png);
-        img->svg = drawn;
-        img->png = NULL;
-        if (draw_png(job, r, err) != 0)
-            goto done;
-    } else {
+    if (img->svg && img->png && g_bytes_equal(drawn, img->svg)) {
         g_bytes_unref(drawn);
+        rc = 0;
+        goto done;
     }
-    if (write_bytes(job->svg, img->svg, err) == 0)
-        rc = write_bytes(job->png, img->png, err);
+    g_bytes_unref(img->svg);
+    g_bytes_unref(img->png);
+    img->svg = drawn;
+    img->png = NULL;
+    rc = draw_png(job, r, err);
 done:
     chart_render_free(r);
+    if (rc == 0)
+        img->digest = digest;
+    else
+        free(digest);
     return rc;
+}
+
+/* Writes one job's SVG and PNG files. Touches only the job and its
+ * image. */
+static int write_job(figure_job *job, char **err)
+{
+    if (draw_job(job, err) != 0)
+        return -1;
+    if (write_bytes(job->svg, job->img->svg, err) != 0)
+        return -1;
+    return write_bytes(job->png, job->img->png, err);
 }
 
 /* Takes jobs until none is left. Each job is taken by one thread only,

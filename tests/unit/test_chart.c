@@ -2328,6 +2328,77 @@ static void test_gallery(void)
     lua_close(g.L);
 }
 
+/* Returns a two-category bar spec with one series; id is its name. */
+static chart_spec *digest_spec(const char *id)
+{
+    static const char *const cats[] = {"Kvinner", "Menn"};
+    double values[] = {12, 30};
+    chart_spec *spec = spec_make(id, CHART_BAR, cats, 2);
+
+    chart_spec_add_series(spec, "2025", values, CHART_AUTO_COLOR);
+    return spec;
+}
+
+/* Checks that the spec changed by change has another digest than the
+ * unchanged one, whose digest is base. */
+static void digest_differs(const char *base, void (*change)(chart_spec *),
+                           const char *what)
+{
+    chart_spec *spec = digest_spec("fig-a");
+    char *d;
+
+    change(spec);
+    d = chart_spec_digest(spec);
+    if (strcmp(d, base) == 0) {
+        fprintf(stderr, "digest: %s did not change the digest\n", what);
+        check_failed++;
+    }
+    free(d);
+    chart_spec_free(spec);
+}
+
+static void change_value(chart_spec *s) { s->series[0].values[1] = 31; }
+static void change_label(chart_spec *s) { s->categories[0][0] = 'k'; }
+static void change_name(chart_spec *s) { s->series[0].name[3] = '4'; }
+static void change_color(chart_spec *s) { s->series[0].color = 0x123456; }
+static void change_kind(chart_spec *s) { s->kind = CHART_LINE; }
+static void change_width(chart_spec *s) { s->width += 1; }
+static void change_labels(chart_spec *s) { s->value_labels = 1; }
+static void change_unit(chart_spec *s) { s->unit = strdup("Antall"); }
+static void change_nan(chart_spec *s) { s->series[0].values[0] = NAN; }
+
+static void change_palette(chart_spec *s)
+{
+    uint32_t colors[] = {0x0a3d6e, 0xeda100};
+
+    chart_spec_set_palette(s, colors, 2);
+}
+
+/* Two specs that draw the same have one digest, whatever their ids;
+ * any change that shows in the drawing gives another. */
+static void test_digest(void)
+{
+    chart_spec *a = digest_spec("fig-a"), *b = digest_spec("fig-b");
+    char *da = chart_spec_digest(a), *db = chart_spec_digest(b);
+
+    CHECK_STR(da, db);
+    CHECK(strlen(da) == 64);
+    digest_differs(da, change_value, "a value");
+    digest_differs(da, change_label, "a category label");
+    digest_differs(da, change_name, "a series name");
+    digest_differs(da, change_color, "a series colour");
+    digest_differs(da, change_kind, "the kind");
+    digest_differs(da, change_width, "the width");
+    digest_differs(da, change_labels, "value labels");
+    digest_differs(da, change_unit, "the unit");
+    digest_differs(da, change_nan, "a missing value");
+    digest_differs(da, change_palette, "the palette");
+    free(da);
+    free(db);
+    chart_spec_free(a);
+    chart_spec_free(b);
+}
+
 int main(void)
 {
     if (!mkdtemp(tmp_dir)) {
@@ -2335,6 +2406,7 @@ int main(void)
         return 1;
     }
     test_phd_lines();
+    test_digest();
     test_line_ends_meet();
     test_article_bars();
     test_phase_bars();
