@@ -21,12 +21,15 @@ fail() {
     failed=1 case_failed=1
 }
 
-# seed DIR: writes the sentinel "previous outputs" into DIR/out.
+# seed DIR: writes the sentinel "previous outputs" into DIR/out, but
+# not over what the case has there itself.
 seed() {
-    mkdir -p "$1/out/figurer"
+    mkdir -p "$1/out"
+    [ -e "$1/out/figurer" ] || mkdir "$1/out/figurer"
     for f in nokkeltall-2025.pdf nokkeltall-2025.xml manifest.json \
              figurer/fig-tidligere.svg; do
-        printf 'earlier output %s\n' "$f" > "$1/out/$f"
+        [ -e "$1/out/$f" ] || [ ! -d "$(dirname "$1/out/$f")" ] ||
+            printf 'earlier output %s\n' "$f" > "$1/out/$f"
     done
 }
 
