@@ -76,17 +76,45 @@ const char *dbk_id(xmlNodePtr node)
     return NULL;
 }
 
+/* Keeps the first message libxml2 reports while saving, so it reaches
+ * the user as part of ours and never as libxml2's own "I/O error" line
+ * on stderr. */
+static void save_error(void *data, xmlErrorPtr e)
+{
+    char **first = data;
+    size_t n;
+
+    if (*first || !e || !e->message)
+        return;
+    n = strlen(e->message);
+    while (n > 0 && (e->message[n - 1] == '\n' || e->message[n - 1] == ' '))
+        n--;
+    *first = err_fmt("%.*s", (int)n, e->message);
+}
+
 int dbk_save(xmlDocPtr doc, const char *path, char **err)
 {
-    xmlSaveCtxtPtr ctx = xmlSaveToFilename(path, "UTF-8", XML_SAVE_FORMAT);
-    long rc;
+    char *why = NULL;
+    xmlSaveCtxtPtr ctx;
+    long rc = -1;
+    int closed = -1;
 
-    if (!ctx)
-        return err_set(err, "%s: cannot write DocBook", path);
-    rc = xmlSaveDoc(ctx, doc);
-    if (xmlSaveClose(ctx) < 0 || rc < 0)
-        return err_set(err, "%s: cannot write DocBook", path);
-    return 0;
+    xmlSetStructuredErrorFunc(&why, save_error);
+    ctx = xmlSaveToFilename(path, "UTF-8", XML_SAVE_FORMAT);
+    if (ctx) {
+        rc = xmlSaveDoc(ctx, doc);
+        closed = xmlSaveClose(ctx);
+    }
+    xmlSetStructuredErrorFunc(NULL, NULL);
+
+    if (rc >= 0 && closed >= 0) {
+        free(why);
+        return 0;
+    }
+    err_set(err, "%s: cannot write DocBook: %s", path,
+            why ? why : "libxml2 gave no reason");
+    free(why);
+    return -1;
 }
 
 /* Collects validation messages into a bounded string. */

@@ -1,0 +1,74 @@
+#!/bin/sh
+# The output folder over several builds: a chart whose figure was
+# renamed goes away with the next build (only files the previous
+# manifest lists are removed), and a build killed at any moment leaves
+# the previous outputs as they were, its temporary files removed by the
+# next build.
+# usage: outputs.sh NOKKEL SOURCE_DIR
+set -u
+nokkel=$1 src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failed=0
+fail() { echo "FAIL $*"; failed=1; }
+r=$work/r
+mkdir "$r"
+cp -R "$src/scripts" "$src/templates" "$src/data" "$r/"
+
+# build [ENV...]: builds the report in $r; returns nokkel's exit code.
+build() {
+    (cd "$r" && env "$@" "$nokkel" build scripts/report.lua) 2> "$work/err"
+}
+
+build SOURCE_DATE_EPOCH=1767225600 || fail "first build: $(cat "$work/err")"
+[ -f "$r/out/figurer/fig-artikler.svg" ] || fail "no fig-artikler.svg"
+echo 'the editor keeps notes here' > "$r/out/figurer/notater.txt"
+
+sed -i 's/id = "fig-artikler",/id = "fig-publikasjoner",/' \
+    "$r/scripts/forskning.lua"
+build SOURCE_DATE_EPOCH=1767225600 || fail "renamed: $(cat "$work/err")"
+[ -f "$r/out/figurer/fig-publikasjoner.svg" ] ||
+    fail "renamed: no fig-publikasjoner.svg"
+for f in fig-artikler.svg fig-artikler.png; do
+    [ -e "$r/out/figurer/$f" ] && fail "renamed: the stale $f is left"
+done
+[ -f "$r/out/figurer/notater.txt" ] ||
+    fail "renamed: a file nokkel did not write was removed"
+cp -R "$r/out" "$work/before"
+
+# Kill builds at moments spread over a build's run time; each must leave
+# the previous outputs (another date changes every byte of the new
+# ones). A build killed while renaming could leave a mix; renaming takes
+# microseconds of the two seconds a build takes.
+killed=0 leftover=0
+for delay in 0.2 0.5 0.8 1.1 1.4 1.7 2.0; do
+    (cd "$r" && SOURCE_DATE_EPOCH=1798761600 exec timeout -s KILL \
+        "$delay" "$nokkel" build scripts/report.lua) 2> /dev/null
+    [ $? -eq 137 ] || continue
+    killed=$((killed + 1))
+    find "$r/out" -name '*.tmp*' | grep -q . && leftover=$((leftover + 1))
+    # The manifest is renamed last: when it is new, the build had
+    # committed everything before the kill, and the PDF must be new too.
+    if ! cmp -s "$work/before/manifest.json" "$r/out/manifest.json"; then
+        cmp -s "$work/before/nokkeltall-2025.pdf" \
+            "$r/out/nokkeltall-2025.pdf" &&
+            fail "killed after ${delay}s: a new manifest, the old PDF"
+        rm -rf "$r/out" && cp -R "$work/before" "$r/out"
+        continue
+    fi
+    for f in nokkeltall-2025.pdf nokkeltall-2025.xml; do
+        cmp -s "$work/before/$f" "$r/out/$f" ||
+            fail "killed after ${delay}s: $f changed"
+    done
+done
+[ "$killed" -gt 0 ] || fail "no build was killed midway"
+echo "killed $killed builds, $leftover left temporary files"
+
+build SOURCE_DATE_EPOCH=1767225600 || fail "after kills: $(cat "$work/err")"
+find "$r/out" -name '*.tmp*' > "$work/tmp"
+[ -s "$work/tmp" ] && fail "temporary files survive the next build: $(
+    cat "$work/tmp")"
+cmp -s "$work/before/nokkeltall-2025.pdf" "$r/out/nokkeltall-2025.pdf" ||
+    fail "the build after the kills differs from the one before"
+[ "$failed" = 0 ] && echo "ok   outputs over several builds"
+exit $failed
