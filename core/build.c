@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,27 +204,52 @@ static char *creator_of(const build_session *s)
     return out;
 }
 
-/* Registers the chart images as outputs and starts writing them; the
- * path arrays are the caller's to free after figures_wait. */
+/* Returns the temporary path of chart i's SVG, or with png its PNG,
+ * added to outs. */
+static const char *chart_output(build_session *s, const lhost_report *rep,
+                                out_set *outs, size_t i, int png)
+{
+    char *final = err_fmt("%s/figurer/%s.%s", s->outdir,
+                          rep->charts.specs[i]->id, png ? "png" : "svg");
+    const char *temp = out_add(outs, final);
+
+    free(final);
+    return temp;
+}
+
+/* Adds the chart images to outs and starts writing them; the path
+ * arrays are the caller's to free after figures_wait. */
 static void start_charts(build_session *s, const lhost_report *rep,
-                         out_set *outs, manifest *m, const char ***svg,
-                         const char ***png)
+                         out_set *outs, const char ***svg, const char ***png)
 {
     size_t n = rep->charts.n;
 
     *svg = xcalloc(n + 1, sizeof **svg);
     *png = xcalloc(n + 1, sizeof **png);
     for (size_t i = 0; i < n; i++) {
-        char *name = err_fmt("figurer/%s.svg", rep->charts.specs[i]->id);
-
-        (*svg)[i] = add_output(s, outs, m, name);
-        free(name);
-        name = err_fmt("figurer/%s.png", rep->charts.specs[i]->id);
-        (*png)[i] = add_output(s, outs, m, name);
-        free(name);
+        (*svg)[i] = chart_output(s, rep, outs, i, 0);
+        (*png)[i] = chart_output(s, rep, outs, i, 1);
     }
     figures_start(s->figures, (const chart_spec *const *)rep->charts.specs,
                   *svg, *png, n);
+}
+
+/* Lists the written chart images in the manifest, with the sums the
+ * chart thread took of their bytes. */
+static void list_charts(build_session *s, const lhost_report *rep,
+                        manifest *m)
+{
+    for (size_t i = 0; i < rep->charts.n; i++) {
+        for (int png = 0; png <= 1; png++) {
+            char *name = err_fmt("figurer/%s.%s", rep->charts.specs[i]->id,
+                                 png ? "png" : "svg");
+            size_t size;
+            const char *sum = figures_sum(s->figures, i, png, &size);
+
+            manifest_add_output_sum(m, name, sum, size);
+            free(name);
+        }
+    }
 }
 
 /* Lists what the build read and ran: scripts, templates, the schema,
@@ -346,7 +372,7 @@ static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
     free(figdir);
     if (rc != 0)
         return -1;
-    start_charts(s, rep, outs, m, &svg, &png);
+    start_charts(s, rep, outs, &svg, &png);
     rc = write_documents(s, rep, outs, m, &doc_err);
     progress_phase("charts");
     t0 = log_now();
@@ -355,6 +381,8 @@ static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
         rc = -1;
     } else if (rc != 0) {
         *err = doc_err;
+    } else {
+        list_charts(s, rep, m);
     }
     manifest_add_timing(m, "charts_wait", (log_now() - t0) * 1e3);
     free(svg);
@@ -410,6 +438,46 @@ static int commit(build_session *s, out_set *outs, char **err)
     return rc;
 }
 
+/* The inputs and plugins of a build, hashed on a thread of their own
+ * while the outputs are written. */
+typedef struct input_hashing {
+    manifest *m;
+    pthread_t thread;
+    int running;
+    int rc;
+    char *err;
+} input_hashing;
+
+static void *hash_inputs(void *arg)
+{
+    input_hashing *h = arg;
+
+    h->rc = manifest_hash_inputs(h->m, &h->err);
+    return NULL;
+}
+
+/* Starts hashing m's inputs and plugins; without a thread, the
+ * manifest hashes them when it is written. */
+static void start_hashing(input_hashing *h, manifest *m)
+{
+    *h = (input_hashing){.m = m};
+    h->running = pthread_create(&h->thread, NULL, hash_inputs, h) == 0;
+}
+
+/* Waits for the hashing; on a build that went well so far (rc 0),
+ * returns its result and hands its error to *err. */
+static int join_hashing(input_hashing *h, int rc, char **err)
+{
+    if (h->running)
+        pthread_join(h->thread, NULL);
+    if (rc == 0 && h->rc != 0) {
+        *err = h->err;
+        return -1;
+    }
+    free(h->err);
+    return rc;
+}
+
 /* Writes the manifest as the last output and commits every output, or
  * discards them all. */
 static int finish(build_session *s, out_set *outs, manifest *m, double t0,
@@ -444,6 +512,7 @@ int build_run(build_session *s, char **err)
     int warnings = log_warnings;
     double t0 = log_now();
     unsigned long computed0, reused0;
+    input_hashing hashing;
     double compute0 = plg_compute_ms(s->plugins);
     int rc;
 
@@ -465,7 +534,9 @@ int build_run(build_session *s, char **err)
         rep.style.date = date;
         unused_params(s, NULL);
         describe_build(s, &rep, date, m);
+        start_hashing(&hashing, m);
         rc = write_outputs(s, &rep, &outs, m, err);
+        rc = join_hashing(&hashing, rc, err);
         lhost_report_clear(&rep);
     }
     rc = finish(s, &outs, m, t0, warnings, rc, err);

@@ -21,6 +21,8 @@ typedef struct figure_image {
     char *digest;
     GBytes *svg;
     GBytes *png;
+    char *svg_sum;          /* their SHA-256 sums, as hex */
+    char *png_sum;
 } figure_image;
 
 /* One chart to write, with the image it updates and its error. */
@@ -54,6 +56,8 @@ void figures_free(figures *f)
     for (size_t i = 0; i < f->nimages; i++) {
         free(f->images[i].id);
         free(f->images[i].digest);
+        g_free(f->images[i].svg_sum);
+        g_free(f->images[i].png_sum);
         g_bytes_unref(f->images[i].svg);
         g_bytes_unref(f->images[i].png);
     }
@@ -90,6 +94,8 @@ static figure_image *image_of(figures *f, const char *id)
     img = &f->images[f->nimages++];
     img->id = xstrdup(id);
     img->digest = NULL;
+    img->svg_sum = NULL;
+    img->png_sum = NULL;
     img->svg = NULL;
     img->png = NULL;
     return img;
@@ -104,6 +110,8 @@ static int draw_png(figure_job *job, const chart_render *r, char **err)
     if (!png)
         return -1;
     job->img->png = g_bytes_new_take(png, len);
+    job->img->png_sum = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256,
+                                                     job->img->png);
     return 0;
 }
 
@@ -140,8 +148,12 @@ static int draw_job(figure_job *job, char **err)
     }
     g_bytes_unref(img->svg);
     g_bytes_unref(img->png);
+    g_free(img->svg_sum);
+    g_free(img->png_sum);
     img->svg = drawn;
+    img->svg_sum = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, drawn);
     img->png = NULL;
+    img->png_sum = NULL;
     rc = draw_png(job, r, err);
 done:
     chart_render_free(r);
@@ -192,6 +204,14 @@ void figures_start(figures *f, const chart_spec *const *specs,
     f->running = pthread_create(&f->worker, NULL, take_jobs, f) == 0;
 }
 
+const char *figures_sum(const figures *f, size_t i, int png, size_t *size)
+{
+    const figure_image *img = f->jobs[i].img;
+
+    *size = g_bytes_get_size(png ? img->png : img->svg);
+    return png ? img->png_sum : img->svg_sum;
+}
+
 int figures_wait(figures *f, char **err)
 {
     int rc = 0;
@@ -208,6 +228,5 @@ int figures_wait(figures *f, char **err)
             free(f->jobs[i].err);
         }
     }
-    f->njobs = 0;
     return rc;
 }

@@ -35,4 +35,9 @@ void figures_start(figures *f, const chart_spec *const *specs,
  */
 int figures_wait(figures *f, char **err);
 
+/* Returns the SHA-256 (hex) of chart i's PNG, or with png 0 its SVG,
+ * as written by the last successful figures_wait, and its size in
+ * *size; borrowed until the next figures_start. */
+const char *figures_sum(const figures *f, size_t i, int png, size_t *size);
+
 #endif

@@ -18,6 +18,8 @@ typedef struct manifest_item {
     char *file;
     char *version;
     char *extra;            /* plugin ABI, "1.0" */
+    char *sum;              /* SHA-256 as hex, once hashed, or NULL */
+    size_t size;            /* bytes, with sum */
 } manifest_item;
 
 typedef struct manifest_list {
@@ -54,6 +56,7 @@ static void clear_list(manifest_list *list)
         free(list->items[i].file);
         free(list->items[i].version);
         free(list->items[i].extra);
+        free(list->items[i].sum);
     }
     free(list->items);
 }
@@ -86,6 +89,8 @@ static manifest_item *add(manifest_list *list, const char *name,
     it->file = file ? xstrdup(file) : NULL;
     it->version = version ? xstrdup(version) : NULL;
     it->extra = NULL;
+    it->sum = NULL;
+    it->size = 0;
     return it;
 }
 
@@ -113,6 +118,15 @@ void manifest_add_input(manifest *m, const char *name, const char *file)
 void manifest_add_output(manifest *m, const char *name, const char *file)
 {
     add(&m->outputs, name, file, NULL);
+}
+
+void manifest_add_output_sum(manifest *m, const char *name,
+                             const char *sum, size_t size)
+{
+    manifest_item *it = add(&m->outputs, name, NULL, NULL);
+
+    it->sum = xstrdup(sum);
+    it->size = size;
 }
 
 void manifest_add_plugin(manifest *m, const char *name, const char *version,
@@ -230,6 +244,34 @@ static char *hash_file(const char *path, size_t *size, char **err)
     return sum;
 }
 
+/* Hashes the item's file unless it has its sum. Returns 0, or -1 and
+ * sets *err. */
+static int hash_item(manifest_item *it, char **err)
+{
+    char *sum;
+
+    if (it->sum)
+        return 0;
+    if (!(sum = hash_file(it->file, &it->size, err)))
+        return -1;
+    it->sum = xstrdup(sum);
+    g_free(sum);
+    return 0;
+}
+
+int manifest_hash_inputs(manifest *m, char **err)
+{
+    for (size_t i = 0; i < m->inputs.n; i++) {
+        if (hash_item(&m->inputs.items[i], err) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < m->plugins.n; i++) {
+        if (hash_item(&m->plugins.items[i], err) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* Writes a list of files with their sizes and hashes under key; a
  * plugin also shows its version, ABI and file name. */
 static int put_files(FILE *f, const char *key, manifest_list *list,
@@ -239,10 +281,8 @@ static int put_files(FILE *f, const char *key, manifest_list *list,
     qsort(list->items, list->n, sizeof *list->items, by_name);
     for (size_t i = 0; i < list->n; i++) {
         manifest_item *it = &list->items[i];
-        size_t size = 0;
-        char *sum = hash_file(it->file, &size, err);
 
-        if (!sum)
+        if (hash_item(it, err) != 0)
             return -1;
         fputs(i ? ",\n    {\n" : "\n    {\n", f);
         put_field(f, 6, plugins ? "name" : "path", it->name, 0);
@@ -251,10 +291,9 @@ static int put_files(FILE *f, const char *key, manifest_list *list,
             put_field(f, 6, "abi", it->extra, 0);
             put_field(f, 6, "file", base_name(it->file), 0);
         }
-        fprintf(f, "      \"bytes\": %zu,\n", size);
-        put_field(f, 6, "sha256", sum, 1);
+        fprintf(f, "      \"bytes\": %zu,\n", it->size);
+        put_field(f, 6, "sha256", it->sum, 1);
         fputs("    }", f);
-        g_free(sum);
     }
     fputs(list->n ? "\n  ],\n" : "],\n", f);
     return 0;

@@ -11,6 +11,8 @@
 #ifndef NOKKEL_MANIFEST_H
 #define NOKKEL_MANIFEST_H
 
+#include <stddef.h>
+
 typedef struct manifest manifest;
 
 /* Returns an empty manifest; free with manifest_free. */
@@ -31,6 +33,11 @@ void manifest_add_input(manifest *m, const char *name, const char *file);
  * temporary name while the build is not committed). */
 void manifest_add_output(manifest *m, const char *name, const char *file);
 
+/* Adds an output called name whose bytes have the SHA-256 sum (hex)
+ * and size given, hashed by the caller from the bytes it wrote. */
+void manifest_add_output_sum(manifest *m, const char *name,
+                             const char *sum, size_t size);
+
 /* Adds a plugin: its name, version, ABI version and file. */
 void manifest_add_plugin(manifest *m, const char *name, const char *version,
                          unsigned abi_major, unsigned abi_minor,
@@ -44,7 +51,15 @@ void manifest_add_font(manifest *m, const char *family);
 void manifest_add_timing(manifest *m, const char *name, double ms);
 
 /*
- * Hashes every file and writes the manifest as JSON to path. Returns 0,
+ * Hashes the inputs and plugins added so far, which manifest_write
+ * would otherwise hash. It touches nothing else of m, so it may run on
+ * a thread of its own while outputs and timings are added. Returns 0,
+ * or -1 and sets *err (caller frees) when a file cannot be read.
+ */
+int manifest_hash_inputs(manifest *m, char **err);
+
+/*
+ * Hashes every file not hashed yet and writes the manifest as JSON to path. Returns 0,
  * or -1 and sets *err (caller frees) when a file cannot be read or the
  * manifest cannot be written.
  */
