@@ -12,6 +12,7 @@
 #include "dbk.h"
 #include "err.h"
 #include "figures.h"
+#include "hyph.h"
 #include "lhost.h"
 #include "log.h"
 #include "manifest.h"
@@ -31,11 +32,23 @@ struct build_session {
     unsigned long computed; /* results of the last build */
     unsigned long reused;
     figures *figures;       /* chart images, kept between builds */
+    pthread_t preload;      /* reads the hyphenation patterns */
+    int preloading;
 };
 
 /* The steps of one build, for the progress bar and -v: script and
  * indicators, DocBook, three in pdf_write, charts, manifest. */
 enum { PHASES = 7 };
+
+/* Reads the Norwegian Bokmål hyphenation patterns, which the report
+ * needs soon (chart labels are hyphenated while the script runs), on a
+ * thread of their own while the script starts. */
+static void *preload_patterns(void *arg)
+{
+    (void)arg;
+    hyph_preload("nb");
+    return NULL;
+}
 
 /* Loads nothing yet: a plugin host on the default path with the
  * session's parameters, and a Lua host for the script. */
@@ -82,6 +95,8 @@ build_session *build_new(const build_opts *opt)
     copy_params(s, opt->params, opt->nparams);
     s->strict = opt->strict;
     s->figures = figures_new();
+    s->preloading = pthread_create(&s->preload, NULL, preload_patterns,
+                                   NULL) == 0;
     open_hosts(s);
     return s;
 }
@@ -100,6 +115,8 @@ void build_free(build_session *s)
     if (!s)
         return;
     close_hosts(s);
+    if (s->preloading)
+        pthread_join(s->preload, NULL);
     figures_free(s->figures);
     free_params(s);
     free(s->script);

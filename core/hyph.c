@@ -332,6 +332,16 @@ static int dict_load(hyph *h, int i, char **err)
     return h->dict[i] ? 0 : -1;
 }
 
+void hyph_preload(const char *lang)
+{
+    hyph h;
+    int i = dict_index(lang);
+
+    memset(&h, 0, sizeof h);
+    if (i >= 0)
+        dict_load(&h, i, NULL);
+}
+
 /*
  * Sets breaks[b] for each byte offset b in the run of n letters at s
  * (offs[k] is where letter k starts; latin holds them lower-cased in

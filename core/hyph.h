@@ -29,6 +29,12 @@ typedef struct hyph hyph;
 hyph *hyph_new(const char *words, char **err);
 void hyph_free(hyph *h);
 
+/* Reads the patterns for lang (as in hyph_text) into the process's
+ * store unless they are there, so that a hyphenator made later finds
+ * them read; safe to call from any thread. A failure is left for
+ * hyph_text to report. */
+void hyph_preload(const char *lang);
+
 /*
  * Sets *out to text with soft hyphens at the break points of its words
  * for language lang ("nb", "nn", "no", with or without a region; NULL
