@@ -32,6 +32,7 @@ struct build_session {
     unsigned long computed; /* results of the last build */
     unsigned long reused;
     figures *figures;       /* chart images, kept between builds */
+    pdf_cache *layouts;     /* text layouts, kept between builds */
     pthread_t preload;      /* reads the hyphenation patterns */
     int preloading;
 };
@@ -95,6 +96,7 @@ build_session *build_new(const build_opts *opt)
     copy_params(s, opt->params, opt->nparams);
     s->strict = opt->strict;
     s->figures = figures_new();
+    s->layouts = pdf_cache_new();
     s->preloading = pthread_create(&s->preload, NULL, preload_patterns,
                                    NULL) == 0;
     open_hosts(s);
@@ -118,6 +120,7 @@ void build_free(build_session *s)
     if (s->preloading)
         pthread_join(s->preload, NULL);
     figures_free(s->figures);
+    pdf_cache_free(s->layouts);
     free_params(s);
     free(s->script);
     free(s->outdir);
@@ -348,11 +351,13 @@ static int write_documents(build_session *s, lhost_report *rep,
         free(list);
     }
     rep->style.creator = creator;
+    rep->style.cache = s->layouts;
     if (rc == 0)
         rc = pdf_write(rep->doc, &rep->charts, &rep->style,
                        add_output(s, outs, m, pdf), err);
     manifest_add_timing(m, "pdf", (log_now() - t0) * 1e3);
     rep->style.creator = NULL;
+    rep->style.cache = NULL;
     if (rc == 0) {
         free(s->pdf);
         s->pdf = err_fmt("%s/%s", s->outdir, pdf);

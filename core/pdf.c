@@ -198,6 +198,21 @@ static double space_width(pdf_doc *d)
     return pango_units_to_double(r.width);
 }
 
+PangoContext *pdf_context_new(const char *lang)
+{
+    PangoFontMap *map = pango_cairo_font_map_get_default();
+    PangoContext *pango = pango_font_map_create_context(map);
+    cairo_font_options_t *opt = cairo_font_options_create();
+
+    cairo_font_options_set_hint_metrics(opt, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(opt, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(pango, opt);
+    cairo_font_options_destroy(opt);
+    pango_context_set_round_glyph_positions(pango, FALSE);
+    pango_context_set_language(pango, pango_language_from_string(lang));
+    return pango;
+}
+
 /* Sets up d for one write: the pango context, fonts, the text area and
  * its columns, and the hyphenator. Layout needs no surface: metrics are
  * unhinted, as in the PDF. Returns 0, or -1 and sets *err when the
@@ -205,8 +220,6 @@ static double space_width(pdf_doc *d)
 static int doc_init(pdf_doc *d, const pdf_style *style,
                     const chart_set *charts, char **err)
 {
-    PangoFontMap *map = pango_cairo_font_map_get_default();
-    cairo_font_options_t *opt = cairo_font_options_create();
     const char *words = style->hyphen_words;
 
     memset(d, 0, sizeof *d);
@@ -217,14 +230,8 @@ static int doc_init(pdf_doc *d, const pdf_style *style,
     d->col_w = style->columns > 1 ? (d->text_w - style->column_gap) / 2
                                   : d->text_w;
 
-    d->pango = pango_font_map_create_context(map);
-    cairo_font_options_set_hint_metrics(opt, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(opt, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(d->pango, opt);
-    cairo_font_options_destroy(opt);
-    pango_context_set_round_glyph_positions(d->pango, FALSE);
-    pango_context_set_language(d->pango,
-                               pango_language_from_string(style->lang));
+    d->pango = style->cache ? pdf_cache_context(style->cache, style->lang)
+                            : pdf_context_new(style->lang);
 
     fonts_init(d);
     d->scratch = pdf_layout(d, PDF_FOOT, "", NULL, 0);
@@ -428,5 +435,6 @@ int pdf_write(xmlDocPtr doc, const chart_set *charts, const pdf_style *style,
         rc = pdf_hyphen_log(&d, style->hyphen_log, err);
     free(bytes.data);
     doc_free(&d);
+    pdf_cache_sweep(style->cache);
     return rc;
 }

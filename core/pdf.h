@@ -64,7 +64,19 @@ typedef struct pdf_style {
     const char *hyphen_log;     /* where to list hyphenated words, or NULL */
     const char *creator;        /* the PDF's Creator: what made it, with
                                    versions; NULL for "nokkel" */
+    struct pdf_cache *cache;    /* layouts kept between builds, or NULL */
 } pdf_style;
+
+/*
+ * Layouts of text kept from one pdf_write to the next (see
+ * pdf_cache.c), for a caller that writes the same report again and
+ * again. Set a style's cache to use it; free it with pdf_cache_free
+ * after the last write. The output is the same with or without one.
+ */
+typedef struct pdf_cache pdf_cache;
+
+pdf_cache *pdf_cache_new(void);
+void pdf_cache_free(pdf_cache *c);
 
 /* Fills style with the defaults: A4, 25 mm top and bottom and 22 mm side
  * margins, Noto Serif 10/14 pt body, Noto Sans headings (chapter 20 pt,

@@ -285,4 +285,23 @@ void pdf_artifact_end(pdf_doc *d);
 int pdf_post_write(const pdf_doc *d, const unsigned char *pdf, size_t n,
                    const char *path, char **err);
 
+/* Returns a new pango context for laying out text in lang: unhinted
+ * metrics, as in the PDF. */
+PangoContext *pdf_context_new(const char *lang);
+
+/* pdf_cache.c */
+
+/* Returns the cache's pango context for lang (a new reference), made
+ * anew, with its layouts dropped, when lang changed; starts a build. */
+PangoContext *pdf_cache_context(pdf_cache *c, const char *lang);
+
+/* Returns pdf_layout's layout for these inputs (a new reference), the
+ * one an earlier build made when there is one. The caller must not
+ * change it. Without a cache in d's style, a new one. */
+PangoLayout *pdf_cache_layout(pdf_doc *d, pdf_role role, const char *text,
+                              PangoAttrList *attrs, double width);
+
+/* Drops the layouts the build did not use; c may be NULL. */
+void pdf_cache_sweep(pdf_cache *c);
+
 #endif

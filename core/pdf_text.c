@@ -268,7 +268,7 @@ pdf_block *pdf_text_block(pdf_doc *d, pdf_role role, const char *tag,
     size_t i;
 
     pdf_text_trim(t);
-    layout = pdf_layout(d, role, t->s->str, t->attrs, w);
+    layout = pdf_cache_layout(d, role, t->s->str, t->attrs, w);
     b = pdf_push(d, PDF_TEXT);
     b->tag = tag;
     b->role = role;
