@@ -22,8 +22,11 @@ struct lhost {
     plg_host *plugins;      /* borrowed */
     lua_State *L;
     size_t mem_used;
+    char stop_where[160];   /* "file:line: " where the script was stopped
+                               from outside: memory, watchdog */
     long steps;
     double started;         /* when the run began, for the time limit */
+    int time_limit;         /* seconds */
     data_set *data;         /* opened by report{}; kept between runs */
     int reported;           /* report{} ran in this run */
     char *templates_dir;    /* relative to root */
