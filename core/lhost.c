@@ -561,7 +561,7 @@ static int l_element(lua_State *L)
     lua_settop(L, 1);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_setfield(L, 1, "kind");
-    luaL_where(L, 1);
+    push_script_where(L);                   /* past table{}'s shim */
     lua_setfield(L, 1, "where");
     return 1;
 }
