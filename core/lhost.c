@@ -441,8 +441,12 @@ static void load_schema(lua_State *L, lhost *h)
     lua_newtable(L);                        /* path env */
     load_sandboxed(L, lua_tostring(L, -2), lua_gettop(L));
     lua_call(L, 0, 1);                      /* path env schema */
-    if (!lua_istable(L, -1))
-        luaL_error(L, "%s: must return a table of tables", lua_tostring(L, -3));
+    if (!lua_istable(L, -1)) {
+        lua_pushfstring(L, "%s:1: must return a table of tables, one "
+                        "{ file, source, columns } per input table",
+                        lua_tostring(L, -3));
+        lua_error(L);
+    }
     rc = lhost_declare_tables(L, h, lua_tostring(L, -3), &err);
     if (rc != 0) {
         lua_pushstring(L, err);
