@@ -31,6 +31,7 @@ struct nk_result {
     size_t ndenominators;
     char *unit;
     char *source;
+    char *misuse;               /* the first wrong call on it, or NULL */
 };
 
 /* A parameter the report script passes to an indicator, or one given
@@ -121,6 +122,15 @@ const struct nk_result *plg_compute(plg_host *host, const char *name,
 /* Counts of results computed and reused since plg_new. */
 void plg_stats(const plg_host *host, unsigned long *computed,
                unsigned long *reused);
+
+/*
+ * Checks a computed result: no infinite numbers, shares (columns with a
+ * denominator or named andel...) from 0 to 100, no negative numbers in a
+ * count (unit "Antall ..."), denominators 0 or more, texts valid UTF-8
+ * without control characters, no misuse of the result functions.
+ * Returns 0, or -1 and sets *err to what is wrong.
+ */
+int plg_result_check(const struct nk_result *res, char **err);
 
 /* Returns the named value of a result, or NULL. */
 const plg_value *plg_value_find(const struct nk_result *res,
