@@ -1305,6 +1305,19 @@ static void build_style(lua_State *L, int t, pdf_style *st)
     lua_pop(L, 1);
 }
 
+/* Fails when style.field (font names st's font list) is not installed. */
+static void style_font(lua_State *L, int t, const char *field,
+                       const char *font)
+{
+    char *err = NULL;
+
+    if (pdf_font_check(font, &err) == 0)
+        return;
+    lua_pushstring(L, err);
+    free(err);
+    fail(L, t, "style.%s: %s", field, lua_tostring(L, -1));
+}
+
 /* Checks report.palette: absent, or a list of "#rrggbb" colours. */
 static void check_palette(lua_State *L, int t)
 {
@@ -1399,6 +1412,8 @@ int lrep_build(lua_State *L)
     if (year < 1900 || year > 2999)
         fail(L, 1, "report needs year = a year like 2025");
     build_style(L, 1, &rep->style);
+    style_font(L, 1, "font", rep->style.font);
+    style_font(L, 1, "heading_font", rep->style.heading_font);
     check_palette(L, 1);
     rep->style.lang = lang;
     rep->name = opt_str(L, 1, "name") ? xstrdup(opt_str(L, 1, "name")) :
