@@ -864,6 +864,33 @@ static void chart_hyphenate(lua_State *L, int t, const lhost_report *rep,
         label_hyphenate(L, t, h, lang, &spec->facets[f].title);
 }
 
+/* Values past this size are no count or amount of the report, and their
+ * axis labels would not fit; most likely a unit mix-up. */
+#define CHART_MAX_VALUE 1e15
+
+/* Fails when no series of spec has a single value (the chart would be
+ * an empty frame, which is never what the data meant), or at a value
+ * too large to draw. */
+static void chart_values_check(lua_State *L, int t, const chart_spec *spec)
+{
+    int any = 0;
+
+    for (size_t s = 0; s < spec->nseries; s++) {
+        for (size_t i = 0; i < spec->ncat; i++) {
+            double v = spec->series[s].values[i];
+
+            if (fabs(v) >= CHART_MAX_VALUE && isfinite(v))
+                fail(L, t, "figure %s: series \"%s\", category \"%s\": %g "
+                     "is too large to chart", spec->id,
+                     spec->series[s].name, spec->categories[i], v);
+            any |= !isnan(v);
+        }
+    }
+    if (!any)
+        fail(L, t, "figure %s: every value of the chart is missing, so it "
+             "would be empty", spec->id);
+}
+
 /* Builds the chart spec of the figure at t into the report's chart set. */
 static void build_chart(lua_State *L, int t, const char *id,
                         lhost_report *rep)
@@ -914,6 +941,7 @@ static void build_chart(lua_State *L, int t, const char *id,
         free(err);
         fail(L, t, "%s", lua_tostring(L, -1));
     }
+    chart_values_check(L, t, spec);
     chart_hyphenate(L, c, rep, spec);
     lua_settop(L, c - 1);
 }
