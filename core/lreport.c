@@ -880,7 +880,7 @@ static void chart_values_check(lua_State *L, int t, const chart_spec *spec)
             double v = spec->series[s].values[i];
 
             if (fabs(v) >= CHART_MAX_VALUE && isfinite(v))
-                fail(L, t, "figure %s: series \"%s\", category \"%s\": %g "
+                fail(L, t, "figure %s: series \"%s\", category \"%s\": %f "
                      "is too large to chart", spec->id,
                      spec->series[s].name, spec->categories[i], v);
             any |= !isnan(v);
@@ -1325,7 +1325,7 @@ static void build_style(lua_State *L, int t, pdf_style *st)
         double v = opt_num(L, s, mm[i].name, *f / 72.0 * 25.4);
 
         if (v < 0 || v > mm[i].max)
-            fail(L, t, "style.%s must be a length in millimetres, 0 to %g",
+            fail(L, t, "style.%s must be a length in millimetres, 0 to %f",
                  mm[i].name, mm[i].max);
         *f = v / 25.4 * 72.0;
     }
