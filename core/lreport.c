@@ -1325,8 +1325,8 @@ static void build_style(lua_State *L, int t, pdf_style *st)
         double v = opt_num(L, s, mm[i].name, *f / 72.0 * 25.4);
 
         if (v < 0 || v > mm[i].max)
-            fail(L, t, "style.%s must be a length in millimetres, 0 to %f",
-                 mm[i].name, mm[i].max);
+            fail(L, t, "style.%s must be a length in millimetres, 0 to %d",
+                 mm[i].name, (int)mm[i].max);
         *f = v / 25.4 * 72.0;
     }
     style_layout(L, t, s, st);
