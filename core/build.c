@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib.h>
 
@@ -127,9 +129,13 @@ void build_counts(const build_session *s, unsigned long *computed,
     *reused = s->reused;
 }
 
+/* The last second of the year 9999, the latest date a PDF can hold. */
+#define BUILD_DATE_MAX 253402300799LL
+
 /* The PDF date: SOURCE_DATE_EPOCH when set, so builds are repeatable,
- * else now. Returns -1 when the variable is not a number. */
-static long long build_date(void)
+ * else now. Returns -1 and sets *err when the variable is not a whole
+ * number of seconds from 0 to BUILD_DATE_MAX. */
+static long long build_date(char **err)
 {
     const char *s = getenv("SOURCE_DATE_EPOCH");
     char *end;
@@ -139,8 +145,11 @@ static long long build_date(void)
         return (long long)time(NULL);
     errno = 0;
     v = strtoll(s, &end, 10);
-    if (errno || *end || v < 0)
-        return -1;
+    if (errno || *end || v < 0 || v > BUILD_DATE_MAX || *s < '0' ||
+        *s > '9')
+        return err_set(err, "SOURCE_DATE_EPOCH=\"%s\": it must be a whole "
+                       "number of seconds since 1970, from 0 to %lld (the "
+                       "end of the year 9999)", s, BUILD_DATE_MAX);
     return v;
 }
 
@@ -344,7 +353,15 @@ static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
     char *creator;
     double t0 = log_now();
     int rc = out_mkdirs(figdir, err);
+    struct stat st;
 
+    /* Charts go into the output folder itself, never through a link to
+     * some other place. */
+    if (rc == 0 && lstat(figdir, &st) == 0 && !S_ISDIR(st.st_mode))
+        rc = err_set(err, "%s: not a folder (a link or a file); remove it, "
+                     "and nokkel makes the folder", figdir);
+    out_sweep(s->outdir);
+    out_sweep(figdir);
     progress_phase("DocBook and charts");
     if (rc == 0)
         rc = write_charts(s, rep, outs, m, err);
@@ -380,6 +397,54 @@ static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
     return rc;
 }
 
+/*
+ * Returns the paths of the files the earlier build wrote (its manifest
+ * lists them) that this build's outputs outs do not replace, such as
+ * the chart of a figure since renamed, with their count in *n. Caller
+ * frees each and the array.
+ */
+static char **stale_outputs(const build_session *s, const out_set *outs,
+                            size_t *n)
+{
+    char *path = err_fmt("%s/manifest.json", s->outdir);
+    size_t nold, k = 0;
+    char **old = manifest_read_outputs(path, &nold);
+
+    free(path);
+    for (size_t i = 0; i < nold; i++) {
+        char *full = err_fmt("%s/%s", s->outdir, old[i]);
+        size_t j = 0;
+
+        free(old[i]);
+        while (j < outs->n && strcmp(outs->finals[j], full) != 0)
+            j++;
+        if (j < outs->n)
+            free(full);
+        else
+            old[k++] = full;
+    }
+    *n = k;
+    return old;
+}
+
+/* Commits outs, then removes the earlier build's outputs that no
+ * longer belong (after the commit, so a failed build removes nothing).
+ * Returns 0, or -1 and sets *err. */
+static int commit(build_session *s, out_set *outs, char **err)
+{
+    size_t n;
+    char **stale = stale_outputs(s, outs, &n);
+    int rc = out_commit(outs, err);
+
+    for (size_t i = 0; i < n; i++) {
+        if (rc == 0)
+            unlink(stale[i]);
+        free(stale[i]);
+    }
+    free(stale);
+    return rc;
+}
+
 /* Writes the manifest as the last output and commits every output, or
  * discards them all. */
 static int finish(build_session *s, out_set *outs, manifest *m, double t0,
@@ -400,7 +465,7 @@ static int finish(build_session *s, out_set *outs, manifest *m, double t0,
         free(path);
     }
     if (rc == 0)
-        return out_commit(outs, err);
+        return commit(s, outs, err);
     out_discard(outs);
     return -1;
 }
@@ -410,7 +475,7 @@ int build_run(build_session *s, char **err)
     lhost_report rep;
     out_set outs = { 0 };
     manifest *m = manifest_new();
-    long long date = build_date();
+    long long date = build_date(err);
     int warnings = log_warnings;
     double t0 = log_now();
     unsigned long computed0, reused0;
@@ -420,8 +485,7 @@ int build_run(build_session *s, char **err)
     progress_begin(PHASES);
     progress_phase("script and indicators");
     if (date < 0)
-        rc = err_set(err, "SOURCE_DATE_EPOCH must be a whole number of "
-                     "seconds");
+        rc = -1;
     else
         rc = lhost_run(s->host, &rep, err);
     manifest_add_timing(m, "script", (log_now() - t0) * 1e3);

@@ -1,15 +1,14 @@
 /*
  * Reading CSV files into typed tables.
  *
- * The file is read whole and its encoding settled first: UTF-8 is kept,
- * Windows-1252 is converted to UTF-8 with iconv. libcsv then gets the
- * text one physical line at a time, so every record knows the line it
- * starts on even when a quoted field spans lines. The first record is
+ * The file is read whole and its encoding settled first (csvenc.c), so
+ * the rest sees UTF-8 only. An Excel "sep=" line is taken off the top.
+ * libcsv then gets the text one physical line at a time, so every record
+ * knows the line it starts on even when a quoted field spans lines. The first record is
  * the header; each later record becomes a row whose cells are converted
  * by the type the schema gives their column.
  */
 #include <errno.h>
-#include <iconv.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +16,7 @@
 
 #include <csv.h>
 
+#include "csvenc.h"
 #include "csvin.h"
 #include "err.h"
 #include "fmt.h"
@@ -50,7 +50,9 @@ typedef struct csvin_ctx {
 
     int have_header;
     long header_line;
+    char sep;                   /* the field separator */
     size_t nheader;             /* fields in the header */
+    size_t nnamed;              /* up to the last field with a name */
     size_t *map;                /* header field -> schema column */
 
     csvin_vals *vals;           /* one per schema column */
@@ -105,169 +107,14 @@ static int read_all(const char *path, char **data, size_t *len, char **err)
 }
 
 /*
- * Returns the length of the well-formed UTF-8 character at s (n bytes
- * left), or 0 when it is not one: overlong forms, surrogates and values
- * past U+10FFFF are refused.
- */
-static size_t utf8_char_len(const unsigned char *s, size_t n)
-{
-    unsigned char lo = 0x80, hi = 0xBF;
-    size_t len;
-
-    if (s[0] < 0x80)
-        return 1;
-    if (s[0] >= 0xC2 && s[0] <= 0xDF)
-        len = 2;
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-        len = 3;
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-        len = 4;
-    else
-        return 0;
-
-    if (s[0] == 0xE0)
-        lo = 0xA0;
-    else if (s[0] == 0xED)
-        hi = 0x9F;
-    else if (s[0] == 0xF0)
-        lo = 0x90;
-    else if (s[0] == 0xF4)
-        hi = 0x8F;
-    if (n < len || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    }
-    return len;
-}
-
-/* Returns the offset of the first byte of s that does not start a
- * well-formed UTF-8 character, or n when s is all UTF-8. */
-static size_t utf8_first_bad(const unsigned char *s, size_t n)
-{
-    size_t i = 0, k;
-
-    while (i < n && (k = utf8_char_len(s + i, n - i)) > 0)
-        i += k;
-    return i;
-}
-
-/* Returns 1 when every byte of s is a character in Windows-1252 and the
- * only control bytes are tab, CR and LF; else 0. */
-static int cp1252_ok(const unsigned char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char b = s[i];
-
-        if ((b < 0x20 && b != '\t' && b != '\r' && b != '\n') || b == 0x7F)
-            return 0;
-        if (b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D)
-            return 0;
-    }
-    return 1;
-}
-
-/*
- * Finds the line and column of byte off in s. Lines end at LF, CRLF or
- * a lone CR; the column counts characters (UTF-8 lead bytes) from 1.
- */
-static void locate(const char *s, size_t n, size_t off, long *line,
-                   size_t *col)
-{
-    *line = 1;
-    *col = 1;
-    for (size_t i = 0; i < off && i < n; i++) {
-        unsigned char b = (unsigned char)s[i];
-
-        if (b == '\n' || (b == '\r' && (i + 1 == n || s[i + 1] != '\n'))) {
-            (*line)++;
-            *col = 1;
-        } else if ((b & 0xC0) != 0x80) {
-            (*col)++;
-        }
-    }
-}
-
-/*
- * Replaces *data (Windows-1252, *len bytes) with its UTF-8 form, freeing
- * the old buffer. Returns 0, or -1 with *err set when iconv fails.
- */
-static int from_cp1252(const char *path, char **data, size_t *len,
-                       char **err)
-{
-    iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
-    size_t cap = *len * 3 + 1;  /* no character needs more than 3 bytes */
-    char *out, *in = *data, *o;
-    size_t inleft = *len, outleft = cap - 1;
-
-    if (cd == (iconv_t)-1)
-        return err_set(err, "%s: cannot convert from Windows-1252: %s",
-                       path, strerror(errno));
-
-    out = o = xmalloc(cap);
-    if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1) {
-        int e = errno;
-
-        iconv_close(cd);
-        free(out);
-        return err_set(err, "%s: cannot convert from Windows-1252: %s",
-                       path, strerror(e));
-    }
-    iconv_close(cd);
-
-    *o = '\0';
-    free(*data);
-    *data = out;
-    *len = (size_t)(o - out);
-    return 0;
-}
-
-/*
- * Leaves *data as UTF-8 without a BOM: strips the BOM, keeps UTF-8 as it
- * is and converts Windows-1252. Returns 0, or -1 with *err naming the
- * first bad byte (a NUL before anything else).
- */
-static int settle_encoding(const char *path, char **data, size_t *len,
-                           char **err)
-{
-    const unsigned char *s = (const unsigned char *)*data;
-    const char *nul = memchr(*data, '\0', *len);
-    size_t bad;
-    long line;
-    size_t col;
-
-    if (*len >= 3 && memcmp(*data, "\xEF\xBB\xBF", 3) == 0) {
-        *len -= 3;
-        memmove(*data, *data + 3, *len + 1);
-        nul = memchr(*data, '\0', *len);
-    }
-
-    if (nul) {
-        locate(*data, *len, (size_t)(nul - *data), &line, &col);
-        return err_set(err, "%s:%ld:%zu: invalid byte 0x00 (NUL bytes are "
-                       "not text; is the file UTF-16?)", path, line, col);
-    }
-    bad = utf8_first_bad(s, *len);
-    if (bad == *len)
-        return 0;
-    if (cp1252_ok(s, *len))
-        return from_cp1252(path, data, len, err);
-
-    locate(*data, *len, bad, &line, &col);
-    return err_set(err, "%s:%ld:%zu: invalid byte 0x%02X (the file is "
-                   "neither UTF-8 nor Windows-1252)", path, line, col,
-                   s[bad]);
-}
-
-/*
- * Returns the separator of the file: the one of ';' and ',' that occurs
- * more often outside quotes in the header line, ';' on a tie when there
- * is one, ',' when the header has neither (a single column).
+ * Returns the separator of the file: a tab when tabs outnumber both ';'
+ * and ',' outside quotes in the header line (Excel's "Unicode text"),
+ * else the one of ';' and ',' that occurs more often, ';' on a tie when
+ * there is one, ',' when the header has none of them (a single column).
  */
 static char detect_separator(const char *s, size_t n)
 {
-    size_t semis = 0, commas = 0;
+    size_t semis = 0, commas = 0, tabs = 0;
     int quoted = 0, text = 0;
 
     for (size_t i = 0; i < n; i++) {
@@ -281,11 +128,16 @@ static char detect_separator(const char *s, size_t n)
             semis++;
         else if (!quoted && ch == ',')
             commas++;
+        else if (!quoted && ch == '\t')
+            tabs++;
         if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r')
             text = 1;           /* blank lines before the header skipped */
     }
+    if (tabs > semis && tabs > commas)
+        return '\t';
     return semis > 0 && semis >= commas ? ';' : ',';
 }
+
 
 /* Returns the offset just past the physical line that starts at at:
  * after its LF, CRLF or lone CR, or n for a last line without one. */
@@ -298,6 +150,29 @@ static size_t line_end(const char *s, size_t n, size_t at)
             return i + 1;
     }
     return n;
+}
+
+/*
+ * Reads Excel's "sep=;" first line, which names the separator. Returns
+ * the separator and sets *skip to the length of the line; returns 0
+ * when s does not start with "sep="; returns -1 with c->err set when
+ * the line names no separator nokkel reads.
+ */
+static int sep_line(csvin_ctx *c, const char *s, size_t n, size_t *skip)
+{
+    size_t end;
+
+    if (n < 4 || strncmp(s, "sep=", 4) != 0)
+        return 0;
+    end = line_end(s, n, 0);
+    *skip = end;
+    while (end > 4 && (s[end - 1] == '\n' || s[end - 1] == '\r'))
+        end--;
+    if (end == 5 && strchr(",;\t|", s[4]))
+        return (unsigned char)s[4];
+    return err_set(&c->err, "%s:1: \"%.*s\" names no separator nokkel "
+                   "reads (sep=, sep=; sep=| or sep= and a tab)", c->path,
+                   (int)end, s);
 }
 
 /* Returns 1 when s holds only spaces, tabs and line ends; libcsv skips
@@ -326,15 +201,77 @@ static char *trim(char *s)
 }
 
 /* Sets c->err to a message about field (0-based) of the current row,
- * whose trimmed text is s. Returns -1. */
+ * whose trimmed text is s, with advice on what to do (or NULL). Returns
+ * -1. */
 static int cell_error(csvin_ctx *c, size_t field, const char *s,
-                      const char *what)
+                      const char *what, const char *advice)
 {
     const csvin_column *col = &c->schema->cols[c->map[field]];
 
-    return err_set(&c->err, "%s:%ld:%zu: \"%s\" is %s (column \"%s\", %s)",
+    return err_set(&c->err, "%s:%ld:%zu: \"%s\" %s (column \"%s\", %s)%s%s",
                    c->path, c->start_line, field + 1, s, what, col->name,
-                   type_names[col->type]);
+                   type_names[col->type], advice ? ": " : "",
+                   advice ? advice : "");
+}
+
+/*
+ * Returns 1 when s is a statistical symbol for a value that is missing:
+ * ".", ".." or "..." (not available, not applicable), ":" (suppressed)
+ * or "<" and a number, as in "<5" (a small count suppressed).
+ */
+static int is_missing_symbol(const char *s)
+{
+    double v;
+
+    if (strcmp(s, ".") == 0 || strcmp(s, "..") == 0 ||
+        strcmp(s, "...") == 0 || strcmp(s, ":") == 0)
+        return 1;
+    if (*s != '<')
+        return 0;
+    s++;
+    while (*s == ' ')
+        s++;
+    return fmt_parse(s, &v) == 0;
+}
+
+/* Returns 1 when s is a lone dash, which means zero in some statistics
+ * and missing in others. */
+static int is_dash(const char *s)
+{
+    return strcmp(s, "-") == 0 || strcmp(s, "\xe2\x80\x93") == 0 ||
+           strcmp(s, "\xe2\x80\x94") == 0 || strcmp(s, "\xe2\x88\x92") == 0;
+}
+
+/* Returns 1 when the number s starts with a zero that a number loses,
+ * as codes such as "0301" do. */
+static int has_leading_zero(const char *s)
+{
+    if (*s == '-' || *s == '+')
+        s++;
+    else if (strncmp(s, "\xe2\x88\x92", 3) == 0)
+        s += 3;
+    return s[0] == '0' && s[1] >= '0' && s[1] <= '9';
+}
+
+/* Reports s, which fmt_parse refused, with advice for the mistakes
+ * people make most. Returns -1. */
+static int not_a_number(csvin_ctx *c, size_t field, const char *s)
+{
+    size_t n = strlen(s);
+
+    if (is_dash(s))
+        return cell_error(c, field, s, "is not a number", "a dash means "
+                          "zero in some tables and missing in others; "
+                          "write 0, or leave the cell empty when the value "
+                          "is missing");
+    if (n > 0 && s[n - 1] == '%')
+        return cell_error(c, field, s, "is not a number", "write a share "
+                          "without the percent sign, in percent (25 for "
+                          "25 %)");
+    if (strchr(s, '.') && strchr(s, '.') != strrchr(s, '.'))
+        return cell_error(c, field, s, "is not a number", "group digits "
+                          "with a space, not a point (1 234 567)");
+    return cell_error(c, field, s, "is not a number", NULL);
 }
 
 /* Reads flag text s into *v: "1", "x" or "X" is 1, "0" or empty is 0.
@@ -346,7 +283,7 @@ static int take_flag(csvin_ctx *c, size_t field, const char *s, double *v)
     else if (strcmp(s, "0") == 0 || *s == '\0')
         *v = 0;
     else
-        return cell_error(c, field, s, "not 1, x, 0 or empty");
+        return cell_error(c, field, s, "is not 1, x, 0 or empty", NULL);
     return 0;
 }
 
@@ -368,19 +305,25 @@ static int take_cell(csvin_ctx *c, size_t field, char *raw, size_t row)
     }
     if (type == CSVIN_FLAG)
         return take_flag(c, field, s, &c->vals[k].num[row]);
-    if (*s == '\0')
+    if (*s == '\0' || is_missing_symbol(s))
         return 0;
 
     if (fmt_parse(s, &v) < 0)
-        return cell_error(c, field, s, "not a number");
+        return not_a_number(c, field, s);
+    if (has_leading_zero(s))
+        return cell_error(c, field, s, "has a leading zero", "a code "
+                          "keeps its zeros only as text; declare the "
+                          "column text in the schema");
     /* Beyond 2^53 a double no longer holds every whole number; no count
      * or amount in kroner comes near it, so such a value is a mistake. */
     if (fabs(v) >= 9007199254740992.0)
-        return cell_error(c, field, s, "too large to be a count or amount");
+        return cell_error(c, field, s, "is too large to be a count or "
+                          "amount", NULL);
     if (type != CSVIN_NUMBER && v != trunc(v))
-        return cell_error(c, field, s, "not a whole number");
+        return cell_error(c, field, s, "is not a whole number", NULL);
     if (type == CSVIN_YEAR && (v < 1000 || v > 2999))
-        return cell_error(c, field, s, "not a year from 1000 to 2999");
+        return cell_error(c, field, s, "is not a year from 1000 to 2999",
+                          NULL);
     c->vals[k].num[row] = v;
     return 0;
 }
@@ -416,19 +359,47 @@ static size_t add_row(csvin_ctx *c)
     return row;
 }
 
+/*
+ * Checks the current record's field count: it needs a field for every
+ * named column, and may go on past them with empty fields only, as
+ * spreadsheets leave them. Returns 0, or -1 with c->err set.
+ */
+static int check_fields(csvin_ctx *c)
+{
+    const char *sep = c->sep == '\t' ? "a tab" : c->sep == ';' ? "\";\""
+                      : c->sep == ',' ? "\",\"" : "\"|\"";
+
+    if (c->nfields < c->nnamed)
+        return err_set(&c->err, "%s:%ld: row has %zu field%s, the header "
+                       "has %zu: give every column a field, empty when the "
+                       "value is missing", c->path, c->start_line,
+                       c->nfields, c->nfields == 1 ? "" : "s", c->nnamed);
+    for (size_t f = c->nnamed; f < c->nfields; f++) {
+        if (*trim(c->buf + c->off[f]) == '\0')
+            continue;
+        if (f < c->nheader)
+            return err_set(&c->err, "%s:%ld:%zu: a value under a column "
+                           "without a name: name the column in the header, "
+                           "or delete the value", c->path, c->start_line,
+                           f + 1);
+        return err_set(&c->err, "%s:%ld: row has %zu fields, the header "
+                       "has %zu: quote a field that holds %s",
+                       c->path, c->start_line, c->nfields, c->nheader, sep);
+    }
+    return 0;
+}
+
 /* Adds the current record as a row. Returns 0, or -1 with c->err set
  * when its field count is wrong or a cell does not convert. */
 static int take_row(csvin_ctx *c)
 {
     size_t row;
 
-    if (c->nfields != c->nheader)
-        return err_set(&c->err, "%s:%ld: row has %zu field%s, the header "
-                       "has %zu", c->path, c->start_line, c->nfields,
-                       c->nfields == 1 ? "" : "s", c->nheader);
+    if (check_fields(c) < 0)
+        return -1;
 
     row = add_row(c);
-    for (size_t f = 0; f < c->nfields; f++) {
+    for (size_t f = 0; f < c->nnamed; f++) {
         if (take_cell(c, f, c->buf + c->off[f], row) < 0)
             return -1;
     }
@@ -478,12 +449,14 @@ static int take_header_field(csvin_ctx *c, size_t f)
 
     c->off[f] = (size_t)(name - c->buf);
     if (*name == '\0')
-        return err_set(&c->err, "%s:%ld:%zu: empty column name", c->path,
-                       c->header_line, f + 1);
+        return err_set(&c->err, "%s:%ld:%zu: empty column name: name the "
+                       "column, or delete it when it holds nothing",
+                       c->path, c->header_line, f + 1);
     for (size_t g = 0; g < f; g++) {
         if (strcmp(c->buf + c->off[g], name) == 0)
             return err_set(&c->err, "%s:%ld:%zu: duplicate column \"%s\" "
-                           "(also field %zu)", c->path, c->header_line,
+                           "(also field %zu): keep one of them", c->path,
+                           c->header_line,
                            f + 1, name, g + 1);
     }
 
@@ -496,8 +469,12 @@ static int take_header_field(csvin_ctx *c, size_t f)
     return unknown_column(c, f, name);
 }
 
-/* Takes the current record as the header: maps its fields to schema
- * columns. Returns 0, or -1 with c->err set. */
+/*
+ * Takes the current record as the header: maps its fields to schema
+ * columns. Empty fields at its end are not columns: spreadsheets leave
+ * them behind columns that once held something. Returns 0, or -1 with
+ * c->err set.
+ */
 static int take_header(csvin_ctx *c)
 {
     const csvin_schema *sc = c->schema;
@@ -506,16 +483,19 @@ static int take_header(csvin_ctx *c)
     c->have_header = 1;
     c->header_line = c->start_line;
     c->nheader = c->nfields;
-    c->map = xmalloc(c->nfields * sizeof *c->map);
-    for (f = 0; f < c->nfields; f++) {
+    c->nnamed = c->nfields;
+    while (c->nnamed > 0 && *trim(c->buf + c->off[c->nnamed - 1]) == '\0')
+        c->nnamed--;
+    c->map = xmalloc((c->nfields + 1) * sizeof *c->map);
+    for (f = 0; f < c->nnamed; f++) {
         if (take_header_field(c, f) < 0)
             return -1;
     }
 
     for (size_t k = 0; k < sc->ncols; k++) {
-        for (f = 0; f < c->nheader && c->map[f] != k; f++)
+        for (f = 0; f < c->nnamed && c->map[f] != k; f++)
             ;
-        if (f == c->nheader)
+        if (f == c->nnamed)
             return err_set(&c->err, "%s:%ld: missing column \"%s\"",
                            c->path, c->header_line, sc->cols[k].name);
     }
@@ -575,7 +555,7 @@ static int parse_error(csvin_ctx *c, struct csv_parser *p, const char *s,
         return err_set(&c->err, "%s:%ld: %s", c->path, c->line,
                        csv_strerror(csv_error(p)));
 
-    locate(s, n, at, &line, &col);
+    csvenc_locate(s, n, at, &line, &col);
     return err_set(&c->err, "%s:%ld:%zu: %s (quote the whole field and "
                    "double the quotes inside it)", c->path, c->line, col,
                    s[at] == '"' ? "misplaced quote"
@@ -620,13 +600,22 @@ static int feed(csvin_ctx *c, struct csv_parser *p, const char *s, size_t n)
 static int parse(csvin_ctx *c, const char *s, size_t n)
 {
     struct csv_parser p;
+    size_t skip = 0;
+    int sep = sep_line(c, s, n, &skip);
 
+    if (sep < 0)
+        return -1;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
         NK_UNREACHABLE();
-    csv_set_delim(&p, (unsigned char)detect_separator(s, n));
+    if (sep == 0)
+        sep = detect_separator(s, n);
+    else
+        c->line = 1;            /* the header is on line 2 */
+    c->sep = (char)sep;
+    csv_set_delim(&p, (unsigned char)sep);
     csv_set_realloc_func(&p, xrealloc);
 
-    feed(c, &p, s, n);
+    feed(c, &p, s + skip, n - skip);
     csv_free(&p);
     if (!c->err && !c->have_header)
         err_set(&c->err, "%s:1: no header line (the file is empty)",
@@ -702,7 +691,7 @@ int csvin_read(const char *path, const csvin_schema *schema, tbl **out,
     *out = NULL;
     if (read_all(path, &data, &len, err) < 0)
         return -1;
-    if (settle_encoding(path, &data, &len, err) < 0) {
+    if (csvenc_settle(path, &data, &len, err) < 0) {
         free(data);
         return -1;
     }

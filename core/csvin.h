@@ -1,16 +1,22 @@
 /*
  * Reading CSV files into typed tables, against a declared schema.
  *
- * Accepts what analysts' tools export: comma or semicolon separators
- * (found from the header line), decimal commas, UTF-8 with or without
- * a BOM, Windows-1252, CRLF line ends, quoted fields with separators,
- * quotes and newlines inside. Parsing is done by libcsv.
+ * Accepts what analysts' tools export: comma, semicolon or tab
+ * separators (found from the header line, or named by Excel's "sep=;"
+ * first line), decimal commas, the encodings csvenc.h lists, CRLF line
+ * ends, quoted fields with separators, quotes and newlines inside.
+ * Parsing is done by libcsv.
  *
  * Lines end at LF, CRLF or a lone CR; blank lines are skipped. Cells and
- * header names lose surrounding spaces and tabs. Numbers take an
+ * header names lose surrounding spaces and tabs. Empty header fields
+ * after the last named one are not columns, and rows may stop early or
+ * go on past the named columns with empty fields only. Numbers take an
  * optional sign ('-', '+' or U+2212), digits grouped in threes by a
  * space, U+00A0 or U+202F, a decimal comma or point and an exponent,
- * whatever the process locale.
+ * whatever the process locale. In number columns the statistical
+ * symbols ".", "..", "...", ":" and "<" with a number ("<5") are missing
+ * values; a lone dash, a percent sign and a leading zero ("0301") are
+ * refused with advice, since each would be read wrong in some files.
  */
 #ifndef NOKKEL_CSVIN_H
 #define NOKKEL_CSVIN_H
@@ -38,8 +44,8 @@ typedef struct csvin_schema {
 
 /*
  * Reads path into a new table with one column per schema column, in
- * schema order; file columns may come in any order. Empty cells are
- * missing values (flags read them as 0). Returns 0 and sets *out (caller
+ * schema order; file columns may come in any order. Empty cells and
+ * the symbols above are missing values (flags read empty as 0). Returns 0 and sets *out (caller
  * frees with tbl_free), or -1 and sets *err to "path:line:column: what is
  * wrong" (caller frees). Line and column count from 1; the line is the
  * one the row starts on and the column is the field number in the row,

@@ -181,8 +181,12 @@ static int parse_option(int argc, char **argv, int *i, options *opt)
         return bad_usage("unexpected argument \"%s\"", arg);
     if (!option_fits(opt->cmd, arg))
         return bad_usage("%s does not apply to this command", arg);
+    if (takes_value && !value && strcmp(arg, "-o") == 0)
+        return bad_usage("%s needs the output folder, as in -o out", arg);
     if (takes_value && !value)
         return bad_usage("%s needs a value", arg);
+    if (strcmp(arg, "-o") == 0 && *value == '\0')
+        return bad_usage("%s", "-o \"\": the output folder needs a name");
     *i += takes_value;
 
     if (strcmp(arg, "-v") == 0)
@@ -223,6 +227,9 @@ static int parse_args(int argc, char **argv, options *opt)
 {
     int cmd;
 
+    if (argc > 2 && (strcmp(argv[1], "--help") == 0 ||
+                     strcmp(argv[1], "--version") == 0))
+        return bad_usage("%s takes no arguments", argv[1]);
     if (argc == 2 && strcmp(argv[1], "--help") == 0) {
         fputs(help, stdout);
         return 1;

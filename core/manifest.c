@@ -338,3 +338,47 @@ int manifest_write(manifest *m, const char *path, char **err)
         rc = err_set(err, "%s: cannot write: %s", path, strerror(errno));
     return rc;
 }
+
+/* Returns 1 when name is a path inside the output folder: relative, no
+ * ".." part, no JSON escape; else 0. */
+static int output_name_ok(const char *name, size_t len)
+{
+    if (len == 0 || name[0] == '/' || memchr(name, '\\', len))
+        return 0;
+    for (size_t i = 0; i < len;) {
+        size_t part = 0;
+
+        while (i + part < len && name[i + part] != '/')
+            part++;
+        if (part == 2 && name[i] == '.' && name[i + 1] == '.')
+            return 0;
+        i += part + 1;
+    }
+    return 1;
+}
+
+char **manifest_read_outputs(const char *path, size_t *n)
+{
+    gchar *text = NULL;
+    char **names = NULL;
+    const char *p, *end;
+
+    *n = 0;
+    if (!g_file_get_contents(path, &text, NULL, NULL))
+        return NULL;
+    p = strstr(text, "\n  \"outputs\": [\n");
+    end = p ? strstr(p, "\n  ]") : NULL;
+    while (p && end && (p = strstr(p, "\"path\": \"")) && p < end) {
+        const char *q = strchr(p += 9, '"');
+
+        if (!q)
+            break;
+        if (output_name_ok(p, (size_t)(q - p))) {
+            names = xrealloc(names, (*n + 1) * sizeof *names);
+            names[(*n)++] = err_fmt("%.*s", (int)(q - p), p);
+        }
+        p = q + 1;
+    }
+    g_free(text);
+    return names;
+}

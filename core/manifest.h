@@ -50,4 +50,12 @@ void manifest_add_timing(manifest *m, const char *name, double ms);
  */
 int manifest_write(manifest *m, const char *path, char **err);
 
+/*
+ * Returns the output paths an earlier manifest at path lists, relative
+ * to its output folder, and their count in *n; paths that would leave
+ * the folder are left out. Returns NULL (and *n 0) when there is no
+ * manifest or it lists nothing. Caller frees each and the array.
+ */
+char **manifest_read_outputs(const char *path, size_t *n);
+
 #endif

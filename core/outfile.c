@@ -1,4 +1,6 @@
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,8 +40,28 @@ void out_discard(out_set *set)
     clear(set);
 }
 
+/* Returns 0 when every final path of set can be renamed onto: nothing
+ * is there, or a file. Returns -1 and sets *err for a folder in the
+ * way, before anything is renamed. */
+static int check_finals(const out_set *set, char **err)
+{
+    struct stat st;
+
+    for (size_t i = 0; i < set->n; i++) {
+        if (lstat(set->finals[i], &st) == 0 && S_ISDIR(st.st_mode))
+            return err_set(err, "%s: a folder is in the way of this "
+                           "output; move it away, then build again",
+                           set->finals[i]);
+    }
+    return 0;
+}
+
 int out_commit(out_set *set, char **err)
 {
+    if (check_finals(set, err) != 0) {
+        out_discard(set);
+        return -1;
+    }
     for (size_t i = 0; i < set->n; i++) {
         if (rename(set->temps[i], set->finals[i]) != 0) {
             err_set(err, "%s: cannot rename into place: %s", set->finals[i],
@@ -74,4 +96,40 @@ int out_mkdirs(const char *dir, char **err)
     }
     free(path);
     return rc;
+}
+
+/* Returns the process id in a temporary name "x.tmpPID", or 0 when
+ * name is not one. */
+static long temp_pid(const char *name)
+{
+    const char *t = strstr(name, ".tmp");
+    char *end;
+    long pid;
+
+    while (t && strstr(t + 1, ".tmp"))
+        t = strstr(t + 1, ".tmp");
+    if (!t || t[4] < '1' || t[4] > '9')
+        return 0;
+    pid = strtol(t + 4, &end, 10);
+    return *end == '\0' ? pid : 0;
+}
+
+void out_sweep(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+
+    if (!d)
+        return;
+    while ((e = readdir(d)) != NULL) {
+        long pid = temp_pid(e->d_name);
+        char *path;
+
+        if (pid == 0 || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue;
+        path = err_fmt("%s/%s", dir, e->d_name);
+        unlink(path);
+        free(path);
+    }
+    closedir(d);
 }

@@ -20,11 +20,20 @@ typedef struct out_set {
 const char *out_add(out_set *set, const char *final);
 
 /* Renames every temporary file to its final name. Returns 0, or -1 and
- * sets *err (the files not yet renamed are removed). Empties the set. */
+ * sets *err (the files not yet renamed are removed). A folder where an
+ * output should go is found before anything is renamed. Empties the
+ * set. */
 int out_commit(out_set *set, char **err);
 
 /* Removes every temporary file and empties the set. */
 void out_discard(out_set *set);
+
+/*
+ * Removes the temporary files a build killed midway left in dir: those
+ * named like out_add's whose process no longer runs. Files of a build
+ * still running (nokkel watch in another terminal) are left alone.
+ */
+void out_sweep(const char *dir);
 
 /* Creates dir and its parents when missing. Returns 0, or -1 and sets
  * *err. */

@@ -48,7 +48,7 @@ has broken 'nokkel: scripts/broken.lua:16: no template "ukjent" in templates/nb/
 has broken 'nokkel: scripts/broken.lua:17: figure fig-a has no alt text: alt = "..." says what the chart shows, for readers who cannot see it'
 has broken 'nokkel: scripts/broken.lua:17: figure fig-a: no column "summ" in indicator sum (it has sum)'
 has broken 'nokkel: warning: scripts/broken.lua:26: figure fig-b is never referenced: no xref points at it'
-has broken 'nokkel: data-feil/feil.csv:2: row has 3 fields, the header has 2'
+has broken 'nokkel: data-feil/feil.csv:2: row has 3 fields, the header has 2: quote a field that holds ","'
 grep -q '^nokkel: data-feil/mangler.csv: cannot open' "$work/broken" ||
     fail "broken: the missing data file is not reported"
 has broken 'nokkel: data-feil/schema.lua: table "prosjekter" has no column "region", which indicator deltakere of plugin regional reads'

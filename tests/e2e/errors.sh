@@ -78,7 +78,7 @@ expect usage-plugin-name 2 '"Ny-plugin" cannot name a plugin' \
 expect bad-year 1 '--set year=abc: a year is written like 2024' \
     build --set year=abc scripts/report.lua
 SOURCE_DATE_EPOCH=soon expect bad-date 1 \
-    'SOURCE_DATE_EPOCH must be a whole number' build scripts/report.lua
+    'SOURCE_DATE_EPOCH="soon": it must be a whole number' build scripts/report.lua
 expect missing-script 1 'cannot open nope\.lua' build nope.lua
 expect help 0 - --help
 grep -q 'usage\|nokkel build' "$work/stdout" || { echo "FAIL help text"; failed=1; }

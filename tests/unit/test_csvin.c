@@ -61,6 +61,21 @@ static const csvin_column tie_cols[] = {
 };
 static const csvin_schema tie = {"uavgjort", 2, tie_cols};
 
+static const csvin_column kode_navn_antall_cols[] = {
+    {"kode", CSVIN_TEXT},
+    {"navn", CSVIN_TEXT},
+    {"antall", CSVIN_INT},
+};
+static const csvin_schema kode_navn_antall = {"kna", 3,
+                                              kode_navn_antall_cols};
+
+static const csvin_column symbols_cols[] = {
+    {"kode", CSVIN_TEXT},
+    {"antall", CSVIN_INT},
+    {"andel", CSVIN_NUMBER},
+};
+static const csvin_schema symbols = {"symboler", 3, symbols_cols};
+
 /* Reads a fixture that must load; returns the table or NULL after
  * recording a failure. */
 static tbl *read_ok(const char *path, const csvin_schema *schema)
@@ -243,7 +258,8 @@ static void test_separator_tie(void)
 static void test_bad_rows(void)
 {
     read_bad("csv/bad_count.csv", &kode_navn,
-             "csv/bad_count.csv:4: row has 3 fields, the header has 2");
+             "csv/bad_count.csv:4: row has 3 fields, the header has 2: "
+             "quote a field that holds \",\"");
     read_bad("csv/bad_number.csv", &kode_andel,
              "csv/bad_number.csv:2:2: \"abc\" is not a number "
              "(column \"andel\", number)");
@@ -279,9 +295,10 @@ static void test_bad_header(void)
              "csv/bad_missing.csv:1: missing column \"antall\"");
     read_bad("csv/bad_duplicate.csv", &kode_antall,
              "csv/bad_duplicate.csv:1:3: duplicate column \"kode\" "
-             "(also field 1)");
+             "(also field 1): keep one of them");
     read_bad("csv/bad_empty_name.csv", &kode_antall,
-             "csv/bad_empty_name.csv:1:2: empty column name");
+             "csv/bad_empty_name.csv:1:2: empty column name: name the "
+             "column, or delete it when it holds nothing");
     read_bad("csv/bad_empty.csv", &kode_antall,
              "csv/bad_empty.csv:1: no header line (the file is empty)");
 }
@@ -296,7 +313,7 @@ static void test_bad_bytes(void)
              "neither UTF-8 nor Windows-1252)");
     read_bad("csv/bad_nul.csv", &kode_navn,
              "csv/bad_nul.csv:2:4: invalid byte 0x00 (NUL bytes are not "
-             "text; is the file UTF-16?)");
+             "text; is the file UTF-16 without its byte order mark?)");
     read_bad("csv/bad_quote.csv", &kode_navn,
              "csv/bad_quote.csv:2:4: misplaced quote (quote the whole "
              "field and double the quotes inside it)");
@@ -306,6 +323,134 @@ static void test_bad_bytes(void)
     read_bad("csv/no_such_file.csv", &kode_navn,
              "csv/no_such_file.csv: cannot open: No such file or "
              "directory");
+}
+
+/* Excel's "sep=;" line names the separator and is not the header. */
+static void test_sep_line(void)
+{
+    tbl *t = read_ok("csv/sep_line.csv", &kode_antall);
+
+    if (!t)
+        return;
+    CHECK(t->nrows == 2);
+    CHECK_STR(t->cols[0].text[0], "0301");
+    CHECK(t->cols[1].num[0] == 1234 && t->cols[1].num[1] == 5);
+    CHECK(t->lines[0] == 3 && t->lines[1] == 4);
+    tbl_free(t);
+    read_bad("csv/bad_sep.csv", &kode_antall,
+             "csv/bad_sep.csv:1: \"sep=ab\" names no separator nokkel "
+             "reads (sep=, sep=; sep=| or sep= and a tab)");
+}
+
+/* Excel's "Unicode text": UTF-16 with a byte order mark, tabs, CRLF. */
+static void test_utf16(void)
+{
+    const char *files[] = { "csv/utf16le.csv", "csv/utf16be.csv" };
+
+    for (int i = 0; i < 2; i++) {
+        tbl *t = read_ok(files[i], &kode_navn_antall);
+
+        if (!t)
+            continue;
+        CHECK(t->nrows == 2);
+        CHECK_STR(t->cols[0].text[0], "0301");
+        CHECK_STR(t->cols[1].text[0], "Tromsø");
+        CHECK_STR(t->cols[1].text[1], "Bodø, sentrum");
+        CHECK(t->cols[2].num[0] == 1234 && t->cols[2].num[1] == -5);
+        CHECK(t->lines[1] == 3);
+        tbl_free(t);
+    }
+    read_bad("csv/bad_utf16.csv", &kode_navn,
+             "csv/bad_utf16.csv:3:4: not valid UTF-16LE here (the file "
+             "ends inside a character); save the file again as UTF-8");
+}
+
+/* Lines that end in a lone CR, as old Mac spreadsheets write them. */
+static void test_lone_cr(void)
+{
+    tbl *t = read_ok("csv/lone_cr.csv", &kode_navn);
+
+    if (!t)
+        return;
+    CHECK(t->nrows == 3);
+    CHECK_STR(t->cols[1].text[1], "a\rb");
+    CHECK(t->lines[0] == 2 && t->lines[1] == 4 && t->lines[2] == 6);
+    tbl_free(t);
+}
+
+/* Empty columns after the last named one, and rows that stop early or
+ * go on with empty fields, as spreadsheets leave them. */
+static void test_trailing(void)
+{
+    tbl *t = read_ok("csv/trailing.csv", &kode_antall);
+
+    if (!t)
+        return;
+    CHECK(t->nrows == 3);
+    CHECK(t->cols[1].num[0] == 5 && t->cols[1].num[2] == 7);
+    tbl_free(t);
+    read_bad("csv/bad_unnamed.csv", &kode_antall,
+             "csv/bad_unnamed.csv:2:4: a value under a column without a "
+             "name: name the column in the header, or delete the value");
+}
+
+/* Statistical symbols for missing and suppressed values are missing,
+ * never zero; a dash, which is zero to some and missing to others, is
+ * refused. */
+static void test_symbols(void)
+{
+    tbl *t = read_ok("csv/symbols.csv", &symbols);
+
+    if (!t)
+        return;
+    CHECK(t->nrows == 4);
+    for (size_t r = 0; r < 3 && t->nrows == 4; r++)
+        CHECK(isnan(t->cols[1].num[r]) && isnan(t->cols[2].num[r]));
+    CHECK(t->cols[1].num[3] == 1 && t->cols[2].num[3] == 2.5);
+    tbl_free(t);
+    read_bad("csv/bad_dash.csv", &kode_antall,
+             "csv/bad_dash.csv:2:2: \"-\" is not a number (column "
+             "\"antall\", int): a dash means zero in some tables and "
+             "missing in others; write 0, or leave the cell empty when the "
+             "value is missing");
+}
+
+/* Numbers written in ways that read wrong: percent signs, points as
+ * group separators, codes with leading zeros in a number column. */
+static void test_number_advice(void)
+{
+    read_bad("csv/bad_percent.csv", &kode_andel,
+             "csv/bad_percent.csv:2:2: \"25 %\" is not a number (column "
+             "\"andel\", number): write a share without the percent sign, "
+             "in percent (25 for 25 %)");
+    read_bad("csv/bad_points.csv", &kode_antall,
+             "csv/bad_points.csv:2:2: \"1.234.567\" is not a number "
+             "(column \"antall\", int): group digits with a space, not a "
+             "point (1 234 567)");
+    read_bad("csv/bad_leading_zero.csv", &kode_antall,
+             "csv/bad_leading_zero.csv:2:2: \"0301\" has a leading zero "
+             "(column \"antall\", int): a code keeps its zeros only as "
+             "text; declare the column text in the schema");
+}
+
+/* Encodings that cannot be read right: text encoded twice, UTF-8 and
+ * Windows-1252 in one file, a UTF-8 mark before Windows-1252. */
+static void test_bad_encodings(void)
+{
+    read_bad("csv/twice.csv", &kode_navn,
+             "csv/twice.csv:2:5: \"Ã¸\" looks like \"ø\" encoded as "
+             "UTF-8 twice; export the file again as UTF-8 once");
+    read_bad("csv/twice_cp1252.csv", &kode_navn,
+             "csv/twice_cp1252.csv:2:3: \"Ã…\" looks like \"Å\" encoded "
+             "as UTF-8 twice; export the file again as UTF-8 once");
+    read_bad("csv/mixed.csv", &kode_navn,
+             "csv/mixed.csv:3:6: invalid byte 0xF8: the file mixes UTF-8 "
+             "(\"ø\" on line 2:8) with another encoding; save it again as "
+             "UTF-8");
+    read_bad("csv/bad_bom_cp1252.csv", &kode_navn,
+             "csv/bad_bom_cp1252.csv:2:8: invalid byte 0xF8 (the file "
+             "starts with a UTF-8 byte order mark but is not UTF-8; save "
+             "it again as UTF-8)");
 }
 
 int main(void)
@@ -321,5 +466,12 @@ int main(void)
     test_bad_rows();
     test_bad_header();
     test_bad_bytes();
+    test_sep_line();
+    test_utf16();
+    test_lone_cr();
+    test_trailing();
+    test_symbols();
+    test_number_advice();
+    test_bad_encodings();
     return check_failures();
 }

@@ -1,0 +1,7 @@
+return {
+    tall = {
+        file = "tall.csv",
+        source = "test",
+        columns = { { "navn", "text" }, { "n", "int" } },
+    },
+}
