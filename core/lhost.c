@@ -536,9 +536,16 @@ static int l_report(lua_State *L)
     h->templates_dir = setting(L, 1, "templates", tdefault);
     free(tdefault);
     if (!lhost_path_inside(data) || !lhost_path_inside(h->templates_dir)) {
+        int bad_data = !lhost_path_inside(data);
+
+        luaL_where(L, 1);
+        lua_pushfstring(L, "%s = \"%s\": data and templates must be "
+                        "folders inside the report's folder, written "
+                        "relative to it", bad_data ? "data" : "templates",
+                        bad_data ? data : h->templates_dir);
         free(data);
-        return luaL_error(L, "report: data and templates must be folders "
-                          "inside the report's folder %s", h->root);
+        lua_concat(L, 2);
+        return lua_error(L);
     }
 
     path = lhost_join(h->root, data);
@@ -1116,6 +1123,24 @@ static void copy_lib(lua_State *L, const char *lib, const char *const *drop)
     lua_setfield(L, -2, lib);               /* env */
 }
 
+/*
+ * setmetatable without finalizers: Lua runs __gc with hooks off, so an
+ * endless loop there could not be stopped, and at lua_close it would run
+ * after the build. An object is finalized only when its metatable has
+ * __gc as setmetatable is called, so refusing it here is enough.
+ */
+static int l_setmetatable(lua_State *L)
+{
+    if (lua_istable(L, 2) && lua_getfield(L, 2, "__gc") != LUA_TNIL)
+        return luaL_error(L, "setmetatable: __gc is not allowed in report "
+                          "scripts");
+    lua_settop(L, 2);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);                       /* setmetatable t mt */
+    lua_call(L, 2, 1);
+    return 1;
+}
+
 /* getmetatable for tables only: the shared string metatable stays out
  * of reach. */
 static int l_getmetatable(lua_State *L)
@@ -1267,7 +1292,7 @@ static void open_sandbox(lua_State *L)
 {
     static const char *const base[] = {
         "assert", "error", "ipairs", "next", "pairs", "pcall", "rawequal",
-        "rawget", "rawlen", "rawset", "select", "setmetatable", "tonumber",
+        "rawget", "rawlen", "rawset", "select", "tonumber",
         "tostring", "type", "xpcall", "_VERSION", NULL
     };
     static const char *const no_dump[] = { "dump", NULL };
@@ -1280,6 +1305,9 @@ static void open_sandbox(lua_State *L)
     lua_remove(L, -2);                      /* env */
     lua_pushcfunction(L, l_getmetatable);
     lua_setfield(L, -2, "getmetatable");
+    lua_getglobal(L, "setmetatable");
+    lua_pushcclosure(L, l_setmetatable, 1);
+    lua_setfield(L, -2, "setmetatable");
     lua_pushcfunction(L, l_print);
     lua_setfield(L, -2, "print");
     copy_lib(L, "string", no_dump);
