@@ -100,7 +100,7 @@ static const char *checked_text(lua_State *L, int t, int i, const char *what)
     char *whole;
 
     if (!g_utf8_validate(s, (gssize)len, NULL))
-        fail(L, t, "%s is not valid UTF-8 text", what);
+        fail(L, t, "%s is not valid UTF-8", what);
     for (size_t k = 0; k < len; k++) {
         unsigned char c = (unsigned char)s[k];
 

@@ -176,13 +176,31 @@ int pdf_font_check(const char *families, char **err)
     return rc;
 }
 
+/* Returns up to 40 characters of text without the soft hyphens that
+ * hyphenation put in, for a message. Caller frees. */
+static char *excerpt(const char *text)
+{
+    GString *out = g_string_new(NULL);
+    int n = 0;
+
+    for (const char *p = text; *p && n < 40; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+
+        if (c == 0xad)
+            continue;
+        g_string_append_unichar(out, c);
+        n++;
+    }
+    if (n == 40)
+        g_string_append(out, "...");
+    return g_string_free(out, FALSE);
+}
+
 /* Warns once per character about c, which no installed font has, and
- * names the text it is in (up to 40 characters of it). */
+ * names the text it is in. */
 static void warn_missing(pdf_doc *d, gunichar c, const char *text)
 {
-    char ch[8] = {0};
-    const char *end = text;
-    int n = 0;
+    char *where;
 
     for (size_t i = 0; i < d->nmissing; i++) {
         if (d->missing[i] == c)
@@ -190,12 +208,10 @@ static void warn_missing(pdf_doc *d, gunichar c, const char *text)
     }
     d->missing = xrealloc(d->missing, (d->nmissing + 1) * sizeof c);
     d->missing[d->nmissing++] = c;
-    g_unichar_to_utf8(c, ch);
-    while (*end && n++ < 40)
-        end = g_utf8_next_char(end);
-    log_warn("no font has a glyph for U+%04X \"%s\"; it is drawn as a box "
-             "in \"%.*s%s\"", (unsigned)c, ch, (int)(end - text), text,
-             *end ? "..." : "");
+    where = excerpt(text);
+    log_warn("no font has a glyph for U+%04X, so it is drawn as a box, in "
+             "\"%s\"", (unsigned)c, where);
+    g_free(where);
 }
 
 /* Warns about each character of layout that no font could draw: pango
