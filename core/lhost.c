@@ -354,12 +354,30 @@ int lhost_path_inside(const char *rel)
 }
 
 /*
+ * Loads the Lua source text at path and leaves the chunk on the stack,
+ * or the error. Lua names no file for a binary chunk, so that message
+ * is replaced by one located at the file. Returns the status of
+ * luaL_loadfilex.
+ */
+static int load_text(lua_State *L, const char *path)
+{
+    int rc = luaL_loadfilex(L, path, "t");
+
+    if (rc != LUA_OK && strstr(lua_tostring(L, -1), "binary chunk")) {
+        lua_pushfstring(L, "%s:1: a compiled (binary) chunk; scripts must "
+                        "be Lua source text", path);
+        lua_remove(L, -2);
+    }
+    return rc;
+}
+
+/*
  * Loads a text chunk from path into the sandbox and leaves it on the
  * stack, or raises the load error. Binary chunks are refused.
  */
 static void load_sandboxed(lua_State *L, const char *path, int env)
 {
-    if (luaL_loadfilex(L, path, "t") != LUA_OK)
+    if (load_text(L, path) != LUA_OK)
         lua_error(L);
     lua_pushvalue(L, env);                  /* chunk env */
     if (!lua_setupvalue(L, -2, 1))          /* chunk */
@@ -1407,7 +1425,7 @@ static int run_script(lua_State *L, lhost *h, char **err)
     lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.env");
     env = lua_gettop(L);
     lhost_add_input(h, h->script);
-    if (luaL_loadfilex(L, h->script, "t") != LUA_OK) {
+    if (load_text(L, h->script) != LUA_OK) {
         *err = xstrdup(lua_tostring(L, -1));
         lua_pop(L, 2);
         return -1;
