@@ -130,7 +130,7 @@ static void on_overtime(int sig)
                    "stopped (a string pattern that backtracks?)\n",
                    h ? h->stop_where : "", h ? h->time_limit : TIME_LIMIT);
     if (len > 0 && write(STDERR_FILENO, msg, (size_t)len) < 0)
-        _exit(1);
+        len = 0;                /* a failed write leaves only the exit */
     _exit(1);
 }
 
@@ -1149,10 +1149,14 @@ static void copy_lib(lua_State *L, const char *lib, const char *const *drop)
  */
 static int l_setmetatable(lua_State *L)
 {
-    if (lua_istable(L, 2) && lua_getfield(L, 2, "__gc") != LUA_TNIL)
-        return luaL_error(L, "setmetatable: __gc is not allowed in report "
-                          "scripts");
     lua_settop(L, 2);
+    if (lua_istable(L, 2)) {
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL)   /* t mt gc */
+            return luaL_error(L, "setmetatable: __gc is not allowed in "
+                              "report scripts");
+        lua_pop(L, 1);                      /* t mt */
+    }
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);                       /* setmetatable t mt */
     lua_call(L, 2, 1);
@@ -1378,7 +1382,6 @@ lhost *lhost_new(const char *path, plg_host *plugins)
     lhost *h = xcalloc(1, sizeof *h);
 
     h->time_limit = time_limit();
-
     h->script = clean_path(path);
     h->scripts_dir = dir_of(h->script);
     h->root = parent_of(h->scripts_dir);
