@@ -586,6 +586,7 @@ static void series_values(lua_State *L, int t, const char *id,
 static void chart_series_from(lua_State *L, int t, int c, int data,
                               int order, chart_spec *spec)
 {
+    static const char *const known[] = {"color", NULL};
     int n, rows = (int)luaL_len(L, order);
 
     lua_getfield(L, c, "series");
@@ -602,6 +603,7 @@ static void chart_series_from(lua_State *L, int t, int c, int data,
         item = lua_gettop(L);
         if (!lua_istable(L, item))
             fail(L, t, "series %d must be { \"column\", \"label\" }", i + 1);
+        known_fields(L, t, item, "a series", known);
         lua_geti(L, item, 1);
         lua_geti(L, item, 2);               /* series item col label */
         if (!lua_isstring(L, -2))
