@@ -123,12 +123,19 @@ static void on_overtime(int sig)
     int len;
 
     (void)sig;
-    if (h)
-        note_where(h);
-    len = snprintf(msg, sizeof msg, "nokkel: %sthe script ran over %d "
-                   "seconds inside one library or plugin call and was "
-                   "stopped (a string pattern that backtracks?)\n",
-                   h ? h->stop_where : "", h ? h->time_limit : TIME_LIMIT);
+    if (!h)
+        _exit(1);
+    note_where(h);
+    if (h->computing)
+        len = snprintf(msg, sizeof msg, "nokkel: %sthe build ran over %d "
+                       "s and was stopped: indicator %s of plugin %s did "
+                       "not return\n", h->stop_where, h->time_limit,
+                       h->computing->name, h->computing_plugin->name);
+    else
+        len = snprintf(msg, sizeof msg, "nokkel: %sthe script ran over %d "
+                       "s inside one library call and was stopped (a "
+                       "string pattern that backtracks?)\n",
+                       h->stop_where, h->time_limit);
     if (len > 0 && write(STDERR_FILENO, msg, (size_t)len) < 0)
         len = 0;                /* a failed write leaves only the exit */
     _exit(1);
@@ -711,7 +718,9 @@ static int compute(lua_State *L, const char *name, int params)
             lua_insert(L, -2);              /* ... value key */
         }
     }
+    h->computing = plg_find(h->plugins, name, &h->computing_plugin);
     res = plg_compute(h->plugins, name, list, n, &err);
+    h->computing = NULL;
     if (!res && h->check) {
         luaL_where(L, 1);
         check_add(h->check, CHECK_ERROR, "%s%s", lua_tostring(L, -1), err);
