@@ -5,8 +5,11 @@
  */
 #include <limits.h>
 #include <math.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -23,11 +26,39 @@
 
 /* A script may run this many VM instructions and seconds (time spent in
  * C functions such as string.rep counts there), and allocate this
- * much. */
+ * much. NOKKEL_TIME_LIMIT (seconds) sets another time limit. */
 #define STEP_LIMIT 200000000L
 #define STEP_CHUNK 1000
 #define TIME_LIMIT 120
 #define MEMORY_LIMIT ((size_t)512 << 20)
+
+/* The watchdog stops the process this many seconds after the time limit
+ * when the instruction hook could not: the script is stuck inside one
+ * C function (a pattern that backtracks for hours) or a plugin. */
+#define WATCHDOG_GRACE 2
+
+/* The host whose script runs, for the watchdog's message. */
+static lhost *volatile watched;
+
+/*
+ * Records in h->stop_where the line the innermost script frame is at,
+ * for errors raised from outside Lua: memory over the limit (Lua calls
+ * no message handler for those, so the line must be taken while the
+ * stack is whole) and the watchdog. Walking the stack allocates nothing.
+ */
+static void note_where(lhost *h)
+{
+    lua_Debug ar;
+
+    h->stop_where[0] = '\0';
+    for (int level = 0; h->L && lua_getstack(h->L, level, &ar); level++) {
+        if (lua_getinfo(h->L, "Sl", &ar) && ar.currentline > 0) {
+            snprintf(h->stop_where, sizeof h->stop_where, "%s:%d: ",
+                     ar.short_src, ar.currentline);
+            return;
+        }
+    }
+}
 
 /* Allocator with a ceiling, so a memory bomb is an error, not a crash. */
 static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
@@ -41,8 +72,10 @@ static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         h->mem_used -= osize;
         return NULL;
     }
-    if (nsize > osize && h->mem_used + (nsize - osize) > MEMORY_LIMIT)
+    if (nsize > osize && h->mem_used + (nsize - osize) > MEMORY_LIMIT) {
+        note_where(h);
         return NULL;
+    }
     ptr = realloc(ptr, nsize);
     if (ptr)
         h->mem_used += nsize - osize;
@@ -58,7 +91,7 @@ static void l_hook(lua_State *L, lua_Debug *ar)
 
     (void)ar;
     h->steps += STEP_CHUNK;
-    if (h->steps <= STEP_LIMIT && log_now() - h->started <= TIME_LIMIT)
+    if (h->steps <= STEP_LIMIT && log_now() - h->started <= h->time_limit)
         return;
     /* From now on every instruction raises again, so a pcall in the
      * script cannot swallow the stop and loop on. */
@@ -70,9 +103,59 @@ static void l_hook(lua_State *L, lua_Debug *ar)
         lua_pushliteral(L, "");
     lua_pushfstring(L, "the script ran over %d million instructions or "
                     "%d seconds and was stopped (an endless loop?)",
-                    (int)(STEP_LIMIT / 1000000), TIME_LIMIT);
+                    (int)(STEP_LIMIT / 1000000), h->time_limit);
     lua_concat(L, 2);
     lua_error(L);
+}
+
+/*
+ * SIGALRM handler: the script has run past its time limit without
+ * reaching the instruction hook, so it is stuck in C. No Lua error can
+ * be raised from here; the handler writes where the script stands and
+ * ends the process. Nothing is written to out/ while a script runs, so
+ * the previous outputs stay as they were. Reading the stopped Lua stack
+ * allocates nothing; snprintf with %s and %d takes no lock in glibc.
+ */
+static void on_overtime(int sig)
+{
+    lhost *h = watched;
+    char msg[512];
+    int len;
+
+    (void)sig;
+    if (!h)
+        _exit(1);
+    note_where(h);
+    if (h->computing)
+        len = snprintf(msg, sizeof msg, "nokkel: %sthe build ran over %d "
+                       "s and was stopped: indicator %s of plugin %s did "
+                       "not return\n", h->stop_where, h->time_limit,
+                       h->computing->name, h->computing_plugin->name);
+    else
+        len = snprintf(msg, sizeof msg, "nokkel: %sthe script ran over %d "
+                       "s inside one library call and was stopped (a "
+                       "string pattern that backtracks?)\n",
+                       h->stop_where, h->time_limit);
+    if (len > 0 && write(STDERR_FILENO, msg, (size_t)len) < 0)
+        len = 0;                /* a failed write leaves only the exit */
+    _exit(1);
+}
+
+/* Arms the watchdog for h's run, or disarms it when h is NULL. */
+static void watch_run(lhost *h)
+{
+    struct sigaction sa;
+
+    watched = h;
+    if (!h) {
+        alarm(0);
+        return;
+    }
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_overtime;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGALRM, &sa, NULL);
+    alarm((unsigned)(h->time_limit + WATCHDOG_GRACE));
 }
 
 lhost *lhost_self(lua_State *L)
@@ -97,29 +180,49 @@ static void push_script_where(lua_State *L)
     lua_pushliteral(L, "");
 }
 
-/* Message handler: turns any error value into "where: message" plus a
- * short traceback of the script's own frames. */
+/* Returns 1 when msg starts with a place, "file:line:". */
+static int has_where(const char *msg)
+{
+    size_t file = strcspn(msg, ": \n");
+    size_t line;
+
+    if (file == 0 || msg[file] != ':')
+        return 0;
+    line = strspn(msg + file + 1, "0123456789");
+    return line > 0 && msg[file + 1 + line] == ':';
+}
+
+/*
+ * Message handler: turns any error value into "where: message" plus a
+ * short traceback of the script's own frames. A message that does not
+ * say where (error("x", 0), error(42), a table) gets the line of the
+ * innermost script frame.
+ */
 static int l_msgh(lua_State *L)
 {
-    const char *msg = lua_tostring(L, 1);
+    int named = 0;
 
-    if (!msg) {
-        int named = luaL_callmeta(L, 1, "__tostring");
-
-        if (named && lua_type(L, -1) != LUA_TSTRING) {
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        lua_pushvalue(L, 1);
+        named = 1;
+    } else if (lua_type(L, 1) == LUA_TNUMBER) {
+        lua_pushfstring(L, "error(%s): give error a message in a string",
+                        lua_tostring(L, 1));
+        named = 1;
+    } else if (luaL_callmeta(L, 1, "__tostring")) {
+        named = lua_type(L, -1) == LUA_TSTRING;
+        if (!named)
             lua_pop(L, 1);
-            named = 0;
-        }
-        push_script_where(L);
-        if (named)
-            lua_insert(L, -2);              /* err where text */
-        else
-            lua_pushfstring(L, "error with a %s value instead of a message",
-                            luaL_typename(L, 1));
-        lua_concat(L, 2);
-        msg = lua_tostring(L, -1);
     }
-    luaL_traceback(L, L, msg, 1);           /* msg ... trace */
+    if (!named)
+        lua_pushfstring(L, "error with a %s value instead of a message",
+                        luaL_typename(L, 1));
+    if (!has_where(lua_tostring(L, -1))) {
+        push_script_where(L);
+        lua_insert(L, -2);                  /* err where text */
+        lua_concat(L, 2);
+    }
+    luaL_traceback(L, L, lua_tostring(L, -1), 1);  /* err msg trace */
     return 1;
 }
 
@@ -169,6 +272,13 @@ int lhost_pcall(lua_State *L, int nargs, int nresults, char **err)
     lua_remove(L, base);                    /* results, or the error */
     if (rc == LUA_OK)
         return 0;
+    if (rc == LUA_ERRMEM) {
+        *err = err_fmt("%sthe script needs more than %d MB of memory and "
+                       "was stopped", lhost_self(L)->stop_where,
+                       (int)(MEMORY_LIMIT >> 20));
+        lua_pop(L, 1);
+        return -1;
+    }
     *err = short_trace(lua_tostring(L, -1) ? lua_tostring(L, -1) : "?");
     lua_pop(L, 1);
     return -1;
@@ -251,12 +361,30 @@ int lhost_path_inside(const char *rel)
 }
 
 /*
+ * Loads the Lua source text at path and leaves the chunk on the stack,
+ * or the error. Lua names no file for a binary chunk, so that message
+ * is replaced by one located at the file. Returns the status of
+ * luaL_loadfilex.
+ */
+static int load_text(lua_State *L, const char *path)
+{
+    int rc = luaL_loadfilex(L, path, "t");
+
+    if (rc != LUA_OK && strstr(lua_tostring(L, -1), "binary chunk")) {
+        lua_pushfstring(L, "%s:1: a compiled (binary) chunk; scripts must "
+                        "be Lua source text", path);
+        lua_remove(L, -2);
+    }
+    return rc;
+}
+
+/*
  * Loads a text chunk from path into the sandbox and leaves it on the
  * stack, or raises the load error. Binary chunks are refused.
  */
 static void load_sandboxed(lua_State *L, const char *path, int env)
 {
-    if (luaL_loadfilex(L, path, "t") != LUA_OK)
+    if (load_text(L, path) != LUA_OK)
         lua_error(L);
     lua_pushvalue(L, env);                  /* chunk env */
     if (!lua_setupvalue(L, -2, 1))          /* chunk */
@@ -338,8 +466,12 @@ static void load_schema(lua_State *L, lhost *h)
     lua_newtable(L);                        /* path env */
     load_sandboxed(L, lua_tostring(L, -2), lua_gettop(L));
     lua_call(L, 0, 1);                      /* path env schema */
-    if (!lua_istable(L, -1))
-        luaL_error(L, "%s: must return a table of tables", lua_tostring(L, -3));
+    if (!lua_istable(L, -1)) {
+        lua_pushfstring(L, "%s:1: must return a table of tables, one "
+                        "{ file, source, columns } per input table",
+                        lua_tostring(L, -3));
+        lua_error(L);
+    }
     rc = lhost_declare_tables(L, h, lua_tostring(L, -3), &err);
     if (rc != 0) {
         lua_pushstring(L, err);
@@ -429,9 +561,16 @@ static int l_report(lua_State *L)
     h->templates_dir = setting(L, 1, "templates", tdefault);
     free(tdefault);
     if (!lhost_path_inside(data) || !lhost_path_inside(h->templates_dir)) {
+        int bad_data = !lhost_path_inside(data);
+
+        luaL_where(L, 1);
+        lua_pushfstring(L, "%s = \"%s\": data and templates must be "
+                        "folders inside the report's folder, written "
+                        "relative to it", bad_data ? "data" : "templates",
+                        bad_data ? data : h->templates_dir);
         free(data);
-        return luaL_error(L, "report: data and templates must be folders "
-                          "inside the report's folder %s", h->root);
+        lua_concat(L, 2);
+        return lua_error(L);
     }
 
     path = lhost_join(h->root, data);
@@ -458,7 +597,7 @@ static int l_element(lua_State *L)
     lua_settop(L, 1);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_setfield(L, 1, "kind");
-    luaL_where(L, 1);
+    push_script_where(L);                   /* past table{}'s shim */
     lua_setfield(L, 1, "where");
     return 1;
 }
@@ -579,7 +718,9 @@ static int compute(lua_State *L, const char *name, int params)
             lua_insert(L, -2);              /* ... value key */
         }
     }
+    h->computing = plg_find(h->plugins, name, &h->computing_plugin);
     res = plg_compute(h->plugins, name, list, n, &err);
+    h->computing = NULL;
     if (!res && h->check) {
         luaL_where(L, 1);
         check_add(h->check, CHECK_ERROR, "%s%s", lua_tostring(L, -1), err);
@@ -1009,6 +1150,28 @@ static void copy_lib(lua_State *L, const char *lib, const char *const *drop)
     lua_setfield(L, -2, lib);               /* env */
 }
 
+/*
+ * setmetatable without finalizers: Lua runs __gc with hooks off, so an
+ * endless loop there could not be stopped, and at lua_close it would run
+ * after the build. An object is finalized only when its metatable has
+ * __gc as setmetatable is called, so refusing it here is enough.
+ */
+static int l_setmetatable(lua_State *L)
+{
+    lua_settop(L, 2);
+    if (lua_istable(L, 2)) {
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL)   /* t mt gc */
+            return luaL_error(L, "setmetatable: __gc is not allowed in "
+                              "report scripts");
+        lua_pop(L, 1);                      /* t mt */
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);                       /* setmetatable t mt */
+    lua_call(L, 2, 1);
+    return 1;
+}
+
 /* getmetatable for tables only: the shared string metatable stays out
  * of reach. */
 static int l_getmetatable(lua_State *L)
@@ -1160,7 +1323,7 @@ static void open_sandbox(lua_State *L)
 {
     static const char *const base[] = {
         "assert", "error", "ipairs", "next", "pairs", "pcall", "rawequal",
-        "rawget", "rawlen", "rawset", "select", "setmetatable", "tonumber",
+        "rawget", "rawlen", "rawset", "select", "tonumber",
         "tostring", "type", "xpcall", "_VERSION", NULL
     };
     static const char *const no_dump[] = { "dump", NULL };
@@ -1173,6 +1336,9 @@ static void open_sandbox(lua_State *L)
     lua_remove(L, -2);                      /* env */
     lua_pushcfunction(L, l_getmetatable);
     lua_setfield(L, -2, "getmetatable");
+    lua_getglobal(L, "setmetatable");
+    lua_pushcclosure(L, l_setmetatable, 1);
+    lua_setfield(L, -2, "setmetatable");
     lua_pushcfunction(L, l_print);
     lua_setfield(L, -2, "print");
     copy_lib(L, "string", no_dump);
@@ -1201,10 +1367,30 @@ static void open_sandbox(lua_State *L)
     lua_pop(L, 1);
 }
 
+/* Returns the time limit in seconds: NOKKEL_TIME_LIMIT when it is a
+ * whole number from 1 to a day, else TIME_LIMIT. */
+static int time_limit(void)
+{
+    const char *env = getenv("NOKKEL_TIME_LIMIT");
+    char *end;
+    long v;
+
+    if (!env || !*env)
+        return TIME_LIMIT;
+    v = strtol(env, &end, 10);
+    if (*end || v < 1 || v > 86400) {
+        log_warn("NOKKEL_TIME_LIMIT=%s is not a number of seconds from 1 "
+                 "to 86400; using %d", env, TIME_LIMIT);
+        return TIME_LIMIT;
+    }
+    return (int)v;
+}
+
 lhost *lhost_new(const char *path, plg_host *plugins)
 {
     lhost *h = xcalloc(1, sizeof *h);
 
+    h->time_limit = time_limit();
     h->script = clean_path(path);
     h->scripts_dir = dir_of(h->script);
     h->root = parent_of(h->scripts_dir);
@@ -1251,7 +1437,7 @@ static int run_script(lua_State *L, lhost *h, char **err)
     lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.env");
     env = lua_gettop(L);
     lhost_add_input(h, h->script);
-    if (luaL_loadfilex(L, h->script, "t") != LUA_OK) {
+    if (load_text(L, h->script) != LUA_OK) {
         *err = xstrdup(lua_tostring(L, -1));
         lua_pop(L, 2);
         return -1;
@@ -1270,7 +1456,8 @@ static int run_script(lua_State *L, lhost *h, char **err)
     return 0;
 }
 
-int lhost_run(lhost *h, lhost_report *rep, char **err)
+/* Runs the script and builds the report; see lhost_run. */
+static int run_report(lhost *h, lhost_report *rep, char **err)
 {
     lua_State *L;
     int rc;
@@ -1297,6 +1484,16 @@ int lhost_run(lhost *h, lhost_report *rep, char **err)
     rc = lhost_pcall(L, 2, 0, err);
     if (rc != 0)
         lhost_report_clear(rep);
+    return rc;
+}
+
+int lhost_run(lhost *h, lhost_report *rep, char **err)
+{
+    int rc;
+
+    watch_run(h);
+    rc = run_report(h, rep, err);
+    watch_run(NULL);
     return rc;
 }
 

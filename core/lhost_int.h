@@ -22,8 +22,15 @@ struct lhost {
     plg_host *plugins;      /* borrowed */
     lua_State *L;
     size_t mem_used;
+    char stop_where[160];   /* "file:line: " where the script was stopped
+                               from outside: memory, watchdog */
     long steps;
     double started;         /* when the run began, for the time limit */
+    int time_limit;         /* seconds */
+    /* The indicator a plugin computes now and its plugin, for the
+     * watchdog; NULL between computations. */
+    const nk_indicator *volatile computing;
+    const nk_plugin *computing_plugin;
     data_set *data;         /* opened by report{}; kept between runs */
     int reported;           /* report{} ran in this run */
     char *templates_dir;    /* relative to root */

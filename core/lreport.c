@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -41,25 +42,121 @@ static int fail(lua_State *L, int t, const char *fmt, ...)
     return lua_error(L);
 }
 
+/* Returns 1 when s[at] starts ".0" written by Lua after a whole number
+ * held as a float: digits before, and no more digits around. */
+static int is_point_zero(const char *s, size_t at)
+{
+    size_t d = at;
+
+    if (s[at] != '.' || s[at + 1] != '0' || g_ascii_isdigit(s[at + 2]) ||
+        ((s[at + 2] == '.' || s[at + 2] == ',') &&
+         g_ascii_isdigit(s[at + 3])))
+        return 0;
+    while (d > 0 && g_ascii_isdigit(s[d - 1]))
+        d--;
+    return d < at && (d == 0 || (s[d - 1] != '.' && s[d - 1] != ','));
+}
+
+/*
+ * Returns s without the ".0" Lua writes after a whole number held as a
+ * float ("25.0" from 50 / 2 .. ""), so report text says 25; or NULL
+ * when s has none. Norwegian text writes decimals with a comma, so such
+ * a point is never meant. Caller frees.
+ */
+static char *drop_point_zero(const char *s, size_t len)
+{
+    char *out = NULL;
+    size_t o = 0;
+
+    for (size_t k = 0; k < len; k++) {
+        if (is_point_zero(s, k)) {
+            if (!out) {
+                out = xmalloc(len + 1);
+                memcpy(out, s, k);
+                o = k;
+            }
+            k++;
+            continue;
+        }
+        if (out)
+            out[o++] = s[k];
+    }
+    if (out)
+        out[o] = '\0';
+    return out;
+}
+
 /*
  * Returns the string at index i after checking it is text the DocBook
  * and the PDF can carry: valid UTF-8 without control characters other
- * than tab and newline. what names it in the message.
+ * than tab and newline. what names it in the message. Whole numbers
+ * Lua wrote as "25.0" become "25": the string at i is replaced, and the
+ * new one is kept in the registry for as long as the state lives.
  */
 static const char *checked_text(lua_State *L, int t, int i, const char *what)
 {
     size_t len;
     const char *s = lua_tolstring(L, i, &len);
+    char *whole;
 
     if (!g_utf8_validate(s, (gssize)len, NULL))
-        fail(L, t, "%s is not valid UTF-8 text", what);
+        fail(L, t, "%s is not valid UTF-8", what);
     for (size_t k = 0; k < len; k++) {
         unsigned char c = (unsigned char)s[k];
 
-        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
-            fail(L, t, "%s holds the control character 0x%02x", what, c);
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f) {
+            char code[8];
+
+            snprintf(code, sizeof code, "U+%04X", c);
+            fail(L, t, "%s holds the control character %s at byte %d; XML "
+                 "cannot carry it", what, code, (int)k + 1);
+        }
     }
-    return s;
+    whole = drop_point_zero(s, len);
+    if (!whole)
+        return s;
+    i = lua_absindex(L, i);
+    lua_pushstring(L, whole);               /* ... new */
+    free(whole);
+    lua_pushvalue(L, -1);
+    luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_replace(L, i);
+    return lua_tostring(L, i);
+}
+
+/*
+ * Fails when the table at tab holds a string key that is not in known
+ * (NULL-ended) or kind and where: most likely a misspelt field, named
+ * with a "did you mean" when one is close. what names the element.
+ */
+static void known_fields(lua_State *L, int t, int tab, const char *what,
+                         const char *const *known)
+{
+    size_t n = 0;
+
+    while (known[n])
+        n++;
+    tab = lua_absindex(L, tab);
+    lua_pushnil(L);
+    while (lua_next(L, tab) != 0) {         /* key value */
+        const char *key;
+        const char *const *k = known;
+        char *hint;
+
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING)
+            continue;
+        key = lua_tostring(L, -1);
+        while (*k && strcmp(*k, key) != 0)
+            k++;
+        if (*k || strcmp(key, "kind") == 0 || strcmp(key, "where") == 0)
+            continue;
+        hint = check_hint(key, known, n);
+        lua_pushstring(L, hint);
+        free(hint);
+        fail(L, t, "%s has no field \"%s\"%s", what, key,
+             lua_tostring(L, -1));
+    }
 }
 
 /* Returns field of the table at t as a string, or NULL when absent; a
@@ -237,11 +334,16 @@ static void build_inline(lua_State *L, int t, int item, xmlNodePtr para)
     if (strcmp(kind, "text") == 0) {
         dbk_append_text(para, checked_text(L, t, item, "paragraph text"));
     } else if (strcmp(kind, "xref") == 0) {
+        static const char *const known[] = {"linkend", NULL};
         const char *id = req_str(L, item, "linkend", "xref");
 
+        known_fields(L, item, item, "xref", known);
         dbk_set(dbk_add(para, "xref", NULL), "linkend", id);
         note_xref(L, item, id);
     } else if (strcmp(kind, "emphasis") == 0) {
+        static const char *const known[] = {"text", NULL};
+
+        known_fields(L, item, item, "emphasis", known);
         dbk_add_text(para, "emphasis", req_str(L, item, "text",
                                                "emphasis"));
     } else {
@@ -253,6 +355,7 @@ static void build_inline(lua_State *L, int t, int item, xmlNodePtr para)
 /* para "text", para{ text = "..." } or para{ "text", xref "fig-1", ... }. */
 static void build_para(lua_State *L, int t, xmlNodePtr parent)
 {
+    static const char *const known[] = {"text", NULL};
     lua_Integer n;
     xmlNodePtr para;
 
@@ -260,6 +363,7 @@ static void build_para(lua_State *L, int t, xmlNodePtr parent)
         dbk_add_text(parent, "para", checked_text(L, t, t, "paragraph"));
         return;
     }
+    known_fields(L, t, t, "para", known);
     n = luaL_len(L, t);
     if (n == 0) {
         dbk_add_text(parent, "para", req_str(L, t, "text", "para"));
@@ -296,9 +400,11 @@ static void check_xrefs(lua_State *L)
 
 static void build_list(lua_State *L, int t, xmlNodePtr parent)
 {
+    static const char *const known[] = {"numbered", NULL};
     lua_Integer n = luaL_len(L, t);
     xmlNodePtr list;
 
+    known_fields(L, t, t, "list", known);
     if (n == 0)
         fail(L, t, "list has no items");
     list = dbk_add(parent, opt_bool(L, t, "numbered") ? "orderedlist" :
@@ -321,6 +427,9 @@ static void build_division(lua_State *L, int t, xmlNodePtr parent,
     const char *title;
     xmlNodePtr node;
 
+    static const char *const known[] = {"id", "title", NULL};
+
+    known_fields(L, t, t, kind, known);
     if (strcmp(kind, "sidebar") != 0) {
         id = req_str(L, t, "id", kind);
         check_id(L, t, id);
@@ -477,6 +586,7 @@ static void series_values(lua_State *L, int t, const char *id,
 static void chart_series_from(lua_State *L, int t, int c, int data,
                               int order, chart_spec *spec)
 {
+    static const char *const known[] = {"color", NULL};
     int n, rows = (int)luaL_len(L, order);
 
     lua_getfield(L, c, "series");
@@ -493,6 +603,7 @@ static void chart_series_from(lua_State *L, int t, int c, int data,
         item = lua_gettop(L);
         if (!lua_istable(L, item))
             fail(L, t, "series %d must be { \"column\", \"label\" }", i + 1);
+        known_fields(L, t, item, "a series", known);
         lua_geti(L, item, 1);
         lua_geti(L, item, 2);               /* series item col label */
         if (!lua_isstring(L, -2))
@@ -649,24 +760,13 @@ static void category_colors(lua_State *L, int c, chart_spec *spec)
 static void chart_known(lua_State *L, int c, const char *kind)
 {
     static const char *const known[] = {
-        "kind", "where", "data", "x", "series", "unit", "percent",
-        "horizontal", "stacked", "value_labels", "markers", "decimals",
-        "width", "height", "font_size", "facet", "columns", "sort",
-        "category_colors", NULL};
+        "data", "x", "series", "unit", "percent", "horizontal", "stacked",
+        "value_labels", "markers", "decimals", "width", "height",
+        "font_size", "facet", "columns", "sort", "category_colors", NULL};
 
-    lua_pushnil(L);
-    while (lua_next(L, c) != 0) {           /* key value */
-        const char *const *k = known;
-
-        lua_pop(L, 1);
-        if (lua_type(L, -1) != LUA_TSTRING)
-            continue;
-        while (*k && strcmp(*k, lua_tostring(L, -1)) != 0)
-            k++;
-        if (!*k)
-            fail(L, c, "%s{} has no option \"%s\"", kind,
-                 lua_tostring(L, -1));
-    }
+    lua_pushfstring(L, "%s{}", kind);
+    known_fields(L, c, c, lua_tostring(L, -1), known);
+    lua_pop(L, 1);
 }
 
 /* Returns the chart kind called name, or -1. */
@@ -766,6 +866,33 @@ static void chart_hyphenate(lua_State *L, int t, const lhost_report *rep,
         label_hyphenate(L, t, h, lang, &spec->facets[f].title);
 }
 
+/* Values past this size are no count or amount of the report, and their
+ * axis labels would not fit; most likely a unit mix-up. */
+#define CHART_MAX_VALUE 1e15
+
+/* Fails when no series of spec has a single value (the chart would be
+ * an empty frame, which is never what the data meant), or at a value
+ * too large to draw. */
+static void chart_values_check(lua_State *L, int t, const chart_spec *spec)
+{
+    int any = 0;
+
+    for (size_t s = 0; s < spec->nseries; s++) {
+        for (size_t i = 0; i < spec->ncat; i++) {
+            double v = spec->series[s].values[i];
+
+            if (fabs(v) >= CHART_MAX_VALUE && isfinite(v))
+                fail(L, t, "figure %s: series \"%s\", category \"%s\": %f "
+                     "is too large to chart", spec->id,
+                     spec->series[s].name, spec->categories[i], v);
+            any |= !isnan(v);
+        }
+    }
+    if (!any)
+        fail(L, t, "figure %s: every value of the chart is missing, so it "
+             "would be empty", spec->id);
+}
+
 /* Builds the chart spec of the figure at t into the report's chart set. */
 static void build_chart(lua_State *L, int t, const char *id,
                         lhost_report *rep)
@@ -816,6 +943,7 @@ static void build_chart(lua_State *L, int t, const char *id,
         free(err);
         fail(L, t, "%s", lua_tostring(L, -1));
     }
+    chart_values_check(L, t, spec);
     chart_hyphenate(L, c, rep, spec);
     lua_settop(L, c - 1);
 }
@@ -835,12 +963,17 @@ static void add_image(xmlNodePtr media, const char *id, const char *ext,
 static void build_figure(lua_State *L, int t, xmlNodePtr parent,
                          lhost_report *rep)
 {
-    const char *id = req_str(L, t, "id", "figure");
-    const char *title = req_str(L, t, "title", "figure");
-    const char *alt = opt_str(L, t, "alt");
-    const char *caption = opt_str(L, t, "caption");
+    static const char *const known[] = {"id", "title", "alt", "caption",
+                                        "chart", NULL};
+    const char *id, *title, *alt, *caption;
     xmlNodePtr fig;
     xmlNodePtr media;
+
+    known_fields(L, t, t, "figure", known);
+    id = req_str(L, t, "id", "figure");
+    title = req_str(L, t, "title", "figure");
+    alt = opt_str(L, t, "alt");
+    caption = opt_str(L, t, "caption");
 
     if (!alt || !*alt)
         fail(L, t, "figure %s needs alt = \"...\": a sentence that says "
@@ -977,15 +1110,22 @@ static void build_table_body(lua_State *L, int t, int data, int cols,
 
 static void build_table(lua_State *L, int t, xmlNodePtr parent)
 {
-    const char *id = req_str(L, t, "id", "table");
-    const char *title = req_str(L, t, "title", "table");
-    const char *caption = opt_str(L, t, "caption");
+    static const char *const known[] = {"id", "title", "caption", "data",
+                                        "columns", "total_row", NULL};
+    static const char *const col_known[] = {"head", "column", "text",
+                                            "format", "decimals", "align",
+                                            NULL};
+    const char *id, *title, *caption;
     xmlNodePtr tab;
     xmlNodePtr tgroup;
     int data;
     int cols;
     int ncols;
 
+    known_fields(L, t, t, "table", known);
+    id = req_str(L, t, "id", "table");
+    title = req_str(L, t, "title", "table");
+    caption = opt_str(L, t, "caption");
     check_id(L, t, id);
     lua_getfield(L, t, "data");
     data = lua_gettop(L);
@@ -1006,6 +1146,10 @@ static void build_table(lua_State *L, int t, xmlNodePtr parent)
         xmlNodePtr spec = dbk_add(tgroup, "colspec", NULL);
 
         lua_geti(L, cols, c);
+        if (!lua_istable(L, -1))
+            fail(L, t, "table %s: columns[%d] must be a table { head = ..., "
+                 "column = ... }", id, c);
+        known_fields(L, t, -1, "table column", col_known);
         dbk_set(spec, "colname", lua_pushfstring(L, "c%d", c));
         dbk_set(spec, "align", column_align(L, t, data, cols + 1));
         lua_pop(L, 2);
@@ -1117,6 +1261,20 @@ static void style_words(lua_State *L, pdf_style *st)
     free(dir);
 }
 
+/* Fails at a field of the style table at s that no setting reads. */
+static void style_known(lua_State *L, int t, int s)
+{
+    static const char *const known[] = {
+        "font", "heading_font", "body_size", "line_height", "title_size",
+        "chapter_size", "section_size", "caption_size", "table_size",
+        "footnote_size", "page_width", "page_height", "margin_top",
+        "margin_bottom", "margin_inner", "margin_outer", "column_gap",
+        "columns", "justify", "hyphenate", "caption", "chapter_start",
+        "accent", NULL};
+
+    known_fields(L, t, s, "style", known);
+}
+
 /* Reads report.style into the PDF style; lengths are in millimetres
  * and points as their names say. */
 static void build_style(lua_State *L, int t, pdf_style *st)
@@ -1152,6 +1310,7 @@ static void build_style(lua_State *L, int t, pdf_style *st)
     }
     if (!lua_istable(L, s))
         fail(L, t, "style must be a table");
+    style_known(L, t, s);
 
     st->font = opt_str(L, s, "font") ? opt_str(L, s, "font") : st->font;
     st->heading_font = opt_str(L, s, "heading_font") ?
@@ -1168,12 +1327,25 @@ static void build_style(lua_State *L, int t, pdf_style *st)
         double v = opt_num(L, s, mm[i].name, *f / 72.0 * 25.4);
 
         if (v < 0 || v > mm[i].max)
-            fail(L, t, "style.%s must be a length in millimetres, 0 to %g",
-                 mm[i].name, mm[i].max);
+            fail(L, t, "style.%s must be a length in millimetres, 0 to %d",
+                 mm[i].name, (int)mm[i].max);
         *f = v / 25.4 * 72.0;
     }
     style_layout(L, t, s, st);
     lua_pop(L, 1);
+}
+
+/* Fails when style.field (font names st's font list) is not installed. */
+static void style_font(lua_State *L, int t, const char *field,
+                       const char *font)
+{
+    char *err = NULL;
+
+    if (pdf_font_check(font, &err) == 0)
+        return;
+    lua_pushstring(L, err);
+    free(err);
+    fail(L, t, "style.%s: %s", field, lua_tostring(L, -1));
 }
 
 /* Checks report.palette: absent, or a list of "#rrggbb" colours. */
@@ -1242,6 +1414,10 @@ static void build_info(lua_State *L, int t, xmlNodePtr info)
 
 int lrep_build(lua_State *L)
 {
+    static const char *const report_known[] = {
+        "title", "subtitle", "year", "data", "lang", "templates", "name",
+        "authors", "keywords", "palette", "colors", "style", "chapters",
+        NULL};
     lhost_report *rep = lua_touserdata(L, 2);
     const char *title;
     const char *lang;
@@ -1250,6 +1426,7 @@ int lrep_build(lua_State *L)
     int chapters;
 
     lua_settop(L, 1);
+    known_fields(L, 1, 1, "report", report_known);
     lua_pushvalue(L, 1);
     lua_setfield(L, LUA_REGISTRYINDEX, "nokkel.report");
     lua_newtable(L);
@@ -1265,6 +1442,8 @@ int lrep_build(lua_State *L)
     if (year < 1900 || year > 2999)
         fail(L, 1, "report needs year = a year like 2025");
     build_style(L, 1, &rep->style);
+    style_font(L, 1, "font", rep->style.font);
+    style_font(L, 1, "heading_font", rep->style.heading_font);
     check_palette(L, 1);
     rep->style.lang = lang;
     rep->name = opt_str(L, 1, "name") ? xstrdup(opt_str(L, 1, "name")) :

@@ -12,7 +12,9 @@
 
 #include <cairo-pdf.h>
 
+#include "check.h"
 #include "err.h"
+#include "log.h"
 #include "pdf_int.h"
 #include "progress.h"
 
@@ -109,6 +111,133 @@ void pdf_block_clear(pdf_block *b)
     free(b->dest);
 }
 
+/* Returns 1 when name is a generic family fontconfig resolves itself. */
+static int is_generic_family(const char *name, size_t len)
+{
+    static const char *const generic[] = {
+        "serif", "sans", "sans-serif", "monospace", "cursive", "fantasy",
+        "system-ui", NULL};
+
+    for (const char *const *g = generic; *g; g++) {
+        if (strlen(*g) == len && g_ascii_strncasecmp(*g, name, len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Checks one family name (len bytes) against the installed names. */
+static int family_check(const char *name, size_t len,
+                        const char *const *names, int n, char **err)
+{
+    char *want;
+    char *hint;
+
+    if (is_generic_family(name, len))
+        return 0;
+    for (int i = 0; i < n; i++) {
+        if (strlen(names[i]) == len &&
+            g_ascii_strncasecmp(names[i], name, len) == 0)
+            return 0;
+    }
+    want = err_fmt("%.*s", (int)len, name);
+    hint = check_hint(want, names, (size_t)n);
+    err_set(err, "no font \"%s\" is installed%s; fc-list : family lists "
+            "those that are", want, hint);
+    free(hint);
+    free(want);
+    return -1;
+}
+
+int pdf_font_check(const char *families, char **err)
+{
+    PangoFontFamily **fams = NULL;
+    const char **names;
+    int n = 0, rc = 0;
+
+    pango_font_map_list_families(pango_cairo_font_map_get_default(), &fams,
+                                 &n);
+    names = xcalloc((size_t)n + 1, sizeof *names);
+    for (int i = 0; i < n; i++)
+        names[i] = pango_font_family_get_name(fams[i]);
+    for (const char *p = families; *p && rc == 0;) {
+        size_t len;
+
+        p += strspn(p, " \t");
+        len = strcspn(p, ",");
+        while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+            len--;
+        if (len > 0)
+            rc = family_check(p, len, names, n, err);
+        p += strcspn(p, ",");
+        if (*p == ',')
+            p++;
+    }
+    free(names);
+    g_free(fams);
+    return rc;
+}
+
+/* Returns up to 40 characters of text without the soft hyphens that
+ * hyphenation put in, for a message. Caller frees. */
+static char *excerpt(const char *text)
+{
+    GString *out = g_string_new(NULL);
+    int n = 0;
+
+    for (const char *p = text; *p && n < 40; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+
+        if (c == 0xad)
+            continue;
+        g_string_append_unichar(out, c);
+        n++;
+    }
+    if (n == 40)
+        g_string_append(out, "...");
+    return g_string_free(out, FALSE);
+}
+
+/* Warns once per character about c, which no installed font has, and
+ * names the text it is in. */
+static void warn_missing(pdf_doc *d, gunichar c, const char *text)
+{
+    char *where;
+
+    for (size_t i = 0; i < d->nmissing; i++) {
+        if (d->missing[i] == c)
+            return;
+    }
+    d->missing = xrealloc(d->missing, (d->nmissing + 1) * sizeof c);
+    d->missing[d->nmissing++] = c;
+    where = excerpt(text);
+    log_warn("no font has a glyph for U+%04X, so it is drawn as a box, in "
+             "\"%s\"", (unsigned)c, where);
+    g_free(where);
+}
+
+/* Warns about each character of layout that no font could draw: pango
+ * marks its glyph unknown after trying every fallback font. */
+static void check_glyphs(pdf_doc *d, PangoLayout *layout)
+{
+    const char *text = pango_layout_get_text(layout);
+    PangoLayoutIter *it;
+
+    if (pango_layout_get_unknown_glyphs_count(layout) == 0)
+        return;
+    it = pango_layout_get_iter(layout);
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+
+        for (int g = 0; run && g < run->glyphs->num_glyphs; g++) {
+            int at = run->item->offset + run->glyphs->log_clusters[g];
+
+            if (run->glyphs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+                warn_missing(d, g_utf8_get_char(text + at), text);
+        }
+    } while (pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+}
+
 /* Returns a new layout of text in role's font, wrapped at width points
  * (no wrapping when width <= 0). The caller unrefs it; attrs stay the
  * caller's. */
@@ -124,6 +253,7 @@ PangoLayout *pdf_layout(pdf_doc *d, pdf_role role, const char *text,
     pango_layout_set_text(layout, text, -1);
     if (attrs)
         pango_layout_set_attributes(layout, attrs);
+    check_glyphs(d, layout);
     return layout;
 }
 
@@ -263,6 +393,7 @@ static void doc_free(pdf_doc *d)
         pango_font_description_free(d->font[i].desc);
     g_object_unref(d->scratch);
     g_object_unref(d->pango);
+    free(d->missing);
     hyph_free(d->hyph);
     free(d->title);
     free(d->subtitle);

@@ -87,6 +87,14 @@ void pdf_cache_free(pdf_cache *c);
 void pdf_style_default(pdf_style *style);
 
 /*
+ * Checks that every family of a font list ("Noto Serif" or "Noto Serif,
+ * serif") is installed, so a misspelt or missing font is not replaced
+ * silently. Generic names (serif, sans-serif, monospace) pass. Returns
+ * 0, or -1 and sets *err with a "did you mean".
+ */
+int pdf_font_check(const char *families, char **err);
+
+/*
  * Writes doc as a PDF at path (the caller handles temporary names), and
  * with style->hyphen_log set, the words broken at line ends, one a line
  * as "side N: forsknings-aktivitet". Figures are numbered "Figur N:" and

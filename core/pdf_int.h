@@ -204,6 +204,8 @@ typedef struct pdf_doc {
     size_t nalt, capalt;
     int outline[8];             /* last outline item per heading level */
     PangoLayout *scratch;       /* running heads, numbers, labels */
+    gunichar *missing;          /* characters no font has, warned once */
+    size_t nmissing;
 } pdf_doc;
 
 /* Spacing and sizes shared by the passes, in points. */

@@ -81,6 +81,7 @@ static void result_free(struct nk_result *res)
     free(res->denominators);
     free(res->unit);
     free(res->source);
+    free(res->misuse);
     free(res);
 }
 
@@ -594,21 +595,44 @@ static nk_result *host_result(nk_call *call, long nrows)
     return call->res;
 }
 
-/* Adds a column to a result unless the name is taken. */
-static tbl_column *result_column(nk_result *res, const char *column,
-                                 tbl_type type)
+/* Records the first misuse of a result's functions; returns -1. */
+static int misuse(nk_result *res, char *msg)
 {
-    if (!res || !column || !*column || tbl_find(res->table, column))
+    if (res->misuse)
+        free(msg);
+    else
+        res->misuse = msg;
+    return -1;
+}
+
+/* Adds a column to a result unless the name is taken or the values are
+ * missing; either is recorded as a misuse. */
+static tbl_column *result_column(nk_result *res, const char *column,
+                                 tbl_type type, const void *values)
+{
+    char *wrong = NULL;
+
+    if (!res)
         return NULL;
+    if (!column || !*column)
+        wrong = xstrdup("adds a column without a name");
+    else if (tbl_find(res->table, column))
+        wrong = err_fmt("adds column %s twice", column);
+    else if (!values)
+        wrong = err_fmt("adds column %s without values", column);
+    if (wrong) {
+        misuse(res, wrong);
+        return NULL;
+    }
     return tbl_add(res->table, column, type);
 }
 
 static int host_add_numbers(nk_result *res, const char *column,
                             const double *values)
 {
-    tbl_column *col = result_column(res, column, TBL_NUMBER);
+    tbl_column *col = result_column(res, column, TBL_NUMBER, values);
 
-    if (!col || !values)
+    if (!col)
         return -1;
     memcpy(col->num, values, res->table->nrows * sizeof *values);
     return 0;
@@ -617,9 +641,9 @@ static int host_add_numbers(nk_result *res, const char *column,
 static int host_add_texts(nk_result *res, const char *column,
                           const char *const *values)
 {
-    tbl_column *col = result_column(res, column, TBL_TEXT);
+    tbl_column *col = result_column(res, column, TBL_TEXT, values);
 
-    if (!col || !values)
+    if (!col)
         return -1;
     for (size_t r = 0; r < res->table->nrows; r++)
         col->text[r] = values[r] ? xstrdup(values[r]) : NULL;
@@ -678,12 +702,27 @@ static int host_set_source(nk_result *res, const char *source)
     return res ? set_string(&res->source, source) : -1;
 }
 
+/* The line a message about table at row is located at: the row's, or
+ * for row -1 (the table as a whole: "too few rows") its last row's, or
+ * the header's when it has none. -1 when the table is not at hand. */
+static long fail_line(nk_call *call, const char *table, long row)
+{
+    const tbl *t;
+
+    if (!table || row >= 0)
+        return table ? host_line(call, table, row) : -1;
+    t = data_table(call->host->data, table, NULL);
+    if (!t || !declared(call, table, NULL))
+        return -1;
+    return t->nrows > 0 && t->lines ? t->lines[t->nrows - 1] : 1;
+}
+
 static int host_fail(nk_call *call, const char *table, long row,
                      const char *fmt, ...)
 {
     va_list ap;
     char *msg;
-    long line = table && row >= 0 ? host_line(call, table, row) : -1;
+    long line = fail_line(call, table, row);
 
     va_start(ap, fmt);
     msg = err_vfmt(fmt, ap);
@@ -892,6 +931,8 @@ static struct nk_result *run(nk_call *call)
         call->err = xstrdup("failed without saying why");
     if (rc == 0 && !call->err && !call->res)
         call->err = xstrdup("returned no result");
+    if (rc == 0 && !call->err)
+        plg_result_check(call->res, &call->err);
     if (rc == 0 && call->err)
         rc = -1;
     if (rc != 0) {

@@ -31,6 +31,7 @@ struct nk_result {
     size_t ndenominators;
     char *unit;
     char *source;
+    char *misuse;               /* the first wrong call on it, or NULL */
 };
 
 /* A parameter the report script passes to an indicator, or one given
@@ -125,6 +126,15 @@ void plg_stats(const plg_host *host, unsigned long *computed,
 /* The time spent computing indicators, data reading included, in
  * milliseconds, since the host was made. */
 double plg_compute_ms(const plg_host *host);
+
+/*
+ * Checks a computed result: no infinite numbers, shares (columns with a
+ * denominator or named andel...) from 0 to 100, no negative numbers in a
+ * count (unit "Antall ..."), denominators 0 or more, texts valid UTF-8
+ * without control characters, no misuse of the result functions.
+ * Returns 0, or -1 and sets *err to what is wrong.
+ */
+int plg_result_check(const struct nk_result *res, char **err);
 
 /* Returns the named value of a result, or NULL. */
 const plg_value *plg_value_find(const struct nk_result *res,

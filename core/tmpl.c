@@ -565,17 +565,26 @@ static int start_template(loader *ld, const char *name, int line,
     return 0;
 }
 
-/* Returns 0 when s (len bytes, line line) is UTF-8, or fails with the
+/* Returns 0 when s (len bytes, line line) is UTF-8 without control
+ * characters other than tab (XML cannot carry them), or fails with the
  * column of the first bad byte. */
 static int check_utf8(const char *path, const char *s, size_t len, int line,
                       char **err)
 {
     const gchar *bad;
 
-    if (g_utf8_validate(s, (gssize)len, &bad))
-        return 0;
-    return err_set(err, "%s:%d:%ld: not valid UTF-8", path, line,
-                   g_utf8_strlen(s, bad - s) + 1);
+    if (!g_utf8_validate(s, (gssize)len, &bad))
+        return err_set(err, "%s:%d:%ld: not valid UTF-8", path, line,
+                       g_utf8_strlen(s, bad - s) + 1);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if ((c < 0x20 && c != '\t') || c == 0x7f)
+            return err_set(err, "%s:%d:%ld: the control character U+%04X; "
+                           "XML cannot carry it", path, line,
+                           g_utf8_strlen(s, (gssize)i) + 1, c);
+    }
+    return 0;
 }
 
 /*

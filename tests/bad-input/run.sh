@@ -93,7 +93,8 @@ check_case() {
     got=$?
 
     want=$(sed -n 1p "$suite/$name/expect")
-    sed -e 1d -e "s|@DIR@|$dir|g" "$suite/$name/expect" > "$dir.want"
+    sed -e 1d -e "s|@DIR@|$dir|g" -e "s|@PLUGINS@|$plugins|g" \
+        "$suite/$name/expect" > "$dir.want"
     if [ "$got" != "$want" ]; then
         fail "$name" "exit $got, want $want"
     fi

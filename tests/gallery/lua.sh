@@ -101,7 +101,7 @@ kake='/id = "fig-gal-kake"/,/},$/ {
 }'
 gal='scripts/galleri\.lua:[0-9]+'
 
-broken unknown-option "$gal: bar\{\} has no option \"sortt\"" \
+broken unknown-option "$gal: bar\{\} has no field \"sortt\" \(did you mean \"sort\"\?\)" \
     's/ sort = "descending",/ sortt = "descending",/'
 broken bad-sort \
     "$gal: sort must be \"descending\" or \"ascending\", not \"down\"" \

@@ -13,6 +13,13 @@ static int compute_fail(const nk_host *host, nk_call *call)
                       -7);
 }
 
+/* Fails about the table as a whole, as "too few rows" does. */
+static int compute_table(const nk_host *host, nk_call *call)
+{
+    return host->fail(call, "tall", -1, "too few rows (%ld); needs at "
+                      "least 5", host->rows(call, "tall"));
+}
+
 static int compute_silent(const nk_host *host, nk_call *call)
 {
     (void)host;
@@ -28,6 +35,8 @@ static int compute_undeclared(const nk_host *host, nk_call *call)
 static const nk_indicator indicators[] = {
     { sizeof(nk_indicator), "fails", "Fails at the last row", inputs,
       compute_fail },
+    { sizeof(nk_indicator), "table", "Fails about the whole table",
+      inputs, compute_table },
     { sizeof(nk_indicator), "silent", "Fails without a reason", inputs,
       compute_silent },
     { sizeof(nk_indicator), "undeclared", "Reads an undeclared column",

@@ -47,11 +47,34 @@ expect 1 'unresolved\.so: cannot load plugin: .*nokkel_test_missing_function' \
     unresolved missing
 expect 1 'data/tall\.csv:4: n: -7 is not allowed here \(plugin failing, indicator fails\)' \
     failing fails
+expect 1 'data/tall\.csv:4: too few rows \(3\); needs at least 5 \(plugin failing, indicator table\)' \
+    failing table
 expect 1 'failed without saying why \(plugin failing, indicator silent\)' \
     failing silent
 expect 1 'reads tall\.secret, which it does not declare among its inputs' \
     failing undeclared
 expect 1 'no plugin "absent": no absent\.so in the plugin path' absent any
+expect 1 'small_struct\.so: indicator "small" has size 8, ABI 1\.0 needs at least' \
+    small_struct any
+expect 0 - extra extra_sum
+grep -q 'Summen er 42' "$work/out/nokkeltall-2025.xml" ||
+    { echo "FAIL extra.extra_sum: the sum is not in the DocBook"; failed=1; }
+
+# Results the host must refuse, each named with the plugin; NaN is a
+# missing value and passes.
+expect 0 - garbage nan
+expect 1 'scripts/case\.lua:6: column n, row 2: an infinite value \(a division by zero\?\) \(plugin garbage, indicator infinite\)' \
+    garbage infinite
+expect 1 'column andel, row 2: 104\.5 is a share outside 0 to 100 % \(plugin garbage, indicator share\)' \
+    garbage share
+expect 1 'column n, row 1: -3 is negative in a count \(unit "Antall prosjekter"\) \(plugin garbage, indicator count\)' \
+    garbage count
+expect 1 'column navn, row 1: the text is not valid UTF-8 \(plugin garbage, indicator text\)' \
+    garbage text
+expect 1 'adds column n twice \(plugin garbage, indicator twice\)' \
+    garbage twice
+expect 1 'the denominator of andel is -10; it counts, so it must be 0 or more \(plugin garbage, indicator denominator\)' \
+    garbage denominator
 expect 1 'scripts/case\.lua:6: plugin "good" has no indicator "nosuch"' \
     good nosuch
 

@@ -1238,6 +1238,25 @@ static void test_flow_right(void)
     flow_free(&d);
 }
 
+/* A font list passes when every family in it is installed or generic;
+ * a misspelt family fails with the closest installed name. */
+static void test_font_check(void)
+{
+    char *err = NULL;
+
+    CHECK(pdf_font_check("Noto Serif", &err) == 0);
+    CHECK(pdf_font_check("noto sans", &err) == 0);
+    CHECK(pdf_font_check("Noto Serif, serif", &err) == 0);
+    CHECK(pdf_font_check("Noto Serf", &err) == -1);
+    CHECK_STR(err, "no font \"Noto Serf\" is installed (did you mean "
+              "\"Noto Serif\"?); fc-list : family lists those that are");
+    free(err);
+    err = NULL;
+    CHECK(pdf_font_check("Noto Sans, Ingen Slik Skrift", &err) == -1);
+    CHECK_HAS(err, "no font \"Ingen Slik Skrift\" is installed");
+    free(err);
+}
+
 int main(void)
 {
     if (!mkdtemp(tmp_dir)) {
@@ -1245,6 +1264,7 @@ int main(void)
         return 1;
     }
     test_style_default();
+    test_font_check();
     test_flow_widows();
     test_flow_keep_heading();
     test_flow_table();

@@ -236,6 +236,9 @@ static void test_file_errors(void)
                      "\"[to ord]\": write [name] with letters, digits and _");
     check_load_error("tmpl/feil_utf8.txt",
                      "tmpl/feil_utf8.txt:3:2: not valid UTF-8");
+    check_load_error("tmpl/feil_kontroll.txt",
+                     "tmpl/feil_kontroll.txt:2:7: the control character "
+                     "U+0001; XML cannot carry it");
 }
 
 static void test_placeholder_errors(void)

@@ -122,7 +122,9 @@ struct nk_host {
 
     /*
      * Reports why the computation failed and returns -1. With a table
-     * and a row (>= 0) the message is located at that row's file:line.
+     * and a row (>= 0) the message is located at that row's file:line;
+     * with a table and row -1 (a fault of the whole table, such as too
+     * few rows) at the table's last line.
      */
     int (*fail)(nk_call *call, const char *table, long row,
                 const char *fmt, ...)

@@ -1,0 +1,10 @@
+return {
+    tall = {
+        fil = "tall.csv",
+        source = "test",
+        columns = {
+            { "navn", "text" },
+            { "n", "int" },
+        },
+    },
+}

@@ -1,0 +1,3 @@
+return {
+    tall = "tall.csv",
+}

@@ -1,0 +1,6 @@
+return {
+    tall = {
+        file = "tall.csv"
+        source = "test",
+    },
+}
