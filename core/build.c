@@ -373,6 +373,7 @@ int build_run(build_session *s, char **err)
                   s->reused);
     if (rc == 0) {
         rep.style.date = date;
+        lhost_check_xrefs(s->host, rep.doc);
         unused_params(s, NULL);
         describe_build(s, &rep, date, m);
         rc = write_outputs(s, &rep, &outs, m, err);

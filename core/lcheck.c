@@ -2,7 +2,7 @@
  * Check mode of the Lua host: stand-ins that let a check go past a
  * problem, template rendering that finds every missing value, a walk of
  * the report table before the document is built, and a search for
- * figures nothing refers to.
+ * figures and tables nothing refers to.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +13,7 @@
 #include "dbk.h"
 #include "err.h"
 #include "lhost_int.h"
+#include "log.h"
 
 /* The most missing values one render reports. */
 #define MAX_MISSING 64
@@ -412,18 +413,21 @@ static int referenced(xmlNodePtr node, const xmlChar *id)
     return 0;
 }
 
-/* Warns about each figure under node that no xref of doc points at. */
+/* Warns about each figure and table under node that no xref of doc
+ * points at: in the check list in check mode, on stderr in a build. */
 static void find_figures(lhost *h, xmlNodePtr root, xmlNodePtr node)
 {
     lua_State *L = h->L;
 
     for (xmlNodePtr n = node; n; n = n->next) {
         const char *id;
+        const char *where;
 
         if (n->type != XML_ELEMENT_NODE)
             continue;
         id = dbk_id(n);
-        if (xmlStrEqual(n->name, BAD_CAST "figure") && id &&
+        if ((xmlStrEqual(n->name, BAD_CAST "figure") ||
+             xmlStrEqual(n->name, BAD_CAST "table")) && id &&
             !referenced(root, BAD_CAST id)) {
             lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.ids");
             if (lua_istable(L, -1))
@@ -431,10 +435,16 @@ static void find_figures(lhost *h, xmlNodePtr root, xmlNodePtr node)
             else
                 lua_pushnil(L);             /* ids where */
             /* lreport.c keeps where each id was written, "file:line". */
-            check_add(h->check, CHECK_WARNING, "%s%sfigure %s is never "
-                      "referenced: no xref points at it",
-                      lua_isstring(L, -1) ? lua_tostring(L, -1) : "",
-                      lua_isstring(L, -1) ? ": " : "", id);
+            where = lua_isstring(L, -1) ? lua_tostring(L, -1) : NULL;
+            if (h->check)
+                check_add(h->check, CHECK_WARNING, "%s%s%s %s is never "
+                          "referenced: no xref points at it",
+                          where ? where : "", where ? ": " : "",
+                          (const char *)n->name, id);
+            else
+                log_warn("%s%s%s %s is never referenced: no xref points "
+                         "at it", where ? where : "", where ? ": " : "",
+                         (const char *)n->name, id);
             lua_pop(L, 2);
         }
         find_figures(h, root, n->children);

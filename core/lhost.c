@@ -458,7 +458,8 @@ static int l_element(lua_State *L)
     lua_settop(L, 1);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_setfield(L, 1, "kind");
-    luaL_where(L, 1);
+    /* The script's line, also when table{} comes through the shim. */
+    push_script_where(L);
     lua_setfield(L, 1, "where");
     return 1;
 }
@@ -478,14 +479,39 @@ static int l_inline(lua_State *L)
     return l_element(L);
 }
 
-/* para "text" or para{text = "..."}. */
+/* Returns 1 when the value at i is an xref or emphasis element. */
+static int is_inline(lua_State *L, int i)
+{
+    int hit;
+
+    if (!lua_istable(L, i))
+        return 0;
+    lua_getfield(L, i, "kind");
+    hit = lua_isstring(L, -1) && (strcmp(lua_tostring(L, -1), "xref") == 0
+                                  || strcmp(lua_tostring(L, -1),
+                                            "emphasis") == 0);
+    lua_pop(L, 1);
+    return hit;
+}
+
+/* para "text", para{text = "..."}, para{"text", xref "id", ...} or the
+ * same list as arguments, para("Se ", xref "fig-1", "."): the pieces
+ * are joined as they are, with no space added between them. */
 static int l_para(lua_State *L)
 {
-    if (lua_type(L, 1) == LUA_TSTRING) {
-        lua_createtable(L, 0, 3);
-        lua_pushvalue(L, 1);
-        lua_setfield(L, -2, "text");
+    int n = lua_gettop(L);
+
+    if (n > 1 || lua_type(L, 1) == LUA_TSTRING || is_inline(L, 1)) {
+        lua_createtable(L, n, 3);
+        for (int i = 1; i <= n; i++) {
+            if (lua_isnil(L, i))
+                return luaL_error(L, "para: piece %d is nil (a missing "
+                                  "value or template?)", i);
+            lua_pushvalue(L, i);
+            lua_rawseti(L, -2, i);
+        }
         lua_replace(L, 1);
+        lua_settop(L, 1);
     }
     return l_element(L);
 }

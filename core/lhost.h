@@ -64,8 +64,9 @@ void lhost_report_clear(lhost_report *rep);
  */
 void lhost_set_check(lhost *h, check_list *list);
 
-/* In check mode, records a warning for every figure of doc (the last
- * run's) that no xref points at. */
+/* Warns about every figure and table of doc (the last run's) that no
+ * xref points at: recorded in the list in check mode, logged as a
+ * warning in a build (so --strict fails on it in both). */
 void lhost_check_xrefs(lhost *h, xmlDocPtr doc);
 
 /* The report's folder ("." or a path); borrowed. */

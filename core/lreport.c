@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -34,6 +35,89 @@ static int fail(lua_State *L, int t, const char *fmt, ...)
         lua_pop(L, 1);
         lua_pushliteral(L, "report: ");
     }
+    va_start(ap, fmt);
+    lua_pushvfstring(L, fmt, ap);
+    va_end(ap);
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
+/*
+ * Returns the first line at or after line from of file that holds
+ * needle, or 0 when there is none or the file cannot be read.
+ */
+static int line_holding(const char *file, int from, const char *needle)
+{
+    FILE *f = fopen(file, "r");
+    char buf[4096];
+    int line = 1, found = 0;
+
+    if (!f)
+        return 0;
+    while (!found && fgets(buf, sizeof buf, f)) {
+        if (line >= from && strstr(buf, needle))
+            found = line;
+        if (strchr(buf, '\n'))
+            line++;
+    }
+    fclose(f);
+    return found;
+}
+
+/*
+ * Pushes where the element at t was written ("file:line: "), moved on to
+ * the first line of that file at or after it that holds needle: Lua
+ * keeps no line for a field or a value inside a table, so the field's
+ * name or the literal value is looked up in the script. A table with no
+ * place of its own (style) takes the report's. Pushes the element's own
+ * place when needle is not found, "report: " without one.
+ */
+static void push_where_near(lua_State *L, int t, const char *needle)
+{
+    const char *w;
+    const char *colon;
+    char *file;
+    int line;
+
+    lua_getfield(L, t, "where");
+    if (!lua_isstring(L, -1)) {
+        /* A plain table inside the report, such as style. */
+        lua_pop(L, 1);
+        lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.report");
+        if (lua_istable(L, -1))
+            lua_getfield(L, -1, "where");
+        else
+            lua_pushnil(L);
+        lua_remove(L, -2);                  /* where */
+    }
+    w = lua_tostring(L, -1);
+    if (!w || !*w) {
+        lua_pop(L, 1);
+        lua_pushliteral(L, "report: ");
+        return;
+    }
+    colon = strrchr(w, ':');
+    while (colon && colon > w && colon[-1] >= '0' && colon[-1] <= '9')
+        colon--;
+    if (!needle || !colon || colon == w || colon[-1] != ':')
+        return;
+    file = err_fmt("%.*s", (int)(colon - 1 - w), w);
+    line = line_holding(file, atoi(colon), needle);
+    if (line > 0) {
+        lua_pushfstring(L, "%s:%d: ", file, line);
+        lua_remove(L, -2);
+    }
+    free(file);
+}
+
+/* Raises "where: message" at the line near the element at t that holds
+ * needle (see push_where_near). */
+static int fail_near(lua_State *L, int t, const char *needle,
+                     const char *fmt, ...)
+{
+    va_list ap;
+
+    push_where_near(L, t, needle);
     va_start(ap, fmt);
     lua_pushvfstring(L, fmt, ap);
     va_end(ap);
@@ -102,7 +186,11 @@ static double opt_num(lua_State *L, int t, const char *field, double def)
         return def;
     }
     if (lua_type(L, -1) != LUA_TNUMBER)
-        fail(L, t, "%s must be a number", field);
+        fail_near(L, t, field, "%s must be a number, not %s%s%s", field,
+                  lua_type(L, -1) == LUA_TSTRING ? "\"" : "a ",
+                  lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) :
+                  luaL_typename(L, -1),
+                  lua_type(L, -1) == LUA_TSTRING ? "\"" : "");
     v = lua_tonumber(L, -1);
     lua_pop(L, 1);
     return v;
@@ -336,18 +424,23 @@ static void build_division(lua_State *L, int t, xmlNodePtr parent,
         fail(L, t, "%s \"%s\" has no content", kind, title ? title : "");
 }
 
-/* Reads "#rrggbb" at the top of the stack. */
+/* Reads "#rrggbb" at the top of the stack; a bad colour is reported at
+ * the line near the element at t that writes it. */
 static uint32_t to_color(lua_State *L, int t)
 {
-    const char *s = lua_tostring(L, -1);
-    char *end;
-    unsigned long v;
+    const char *s = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) :
+                    NULL;
+    char *end = NULL;
+    unsigned long v = 0;
 
-    if (!s || s[0] != '#' || strlen(s) != 7)
-        fail(L, t, "colour \"%s\" must be written #rrggbb", s ? s : "?");
-    v = strtoul(s + 1, &end, 16);
-    if (*end)
-        fail(L, t, "colour \"%s\" must be written #rrggbb", s);
+    if (s && s[0] == '#' && strlen(s) == 7)
+        v = strtoul(s + 1, &end, 16);
+    if (!end || *end) {
+        lua_pushfstring(L, "\"%s\"", s ? s : "");
+        fail_near(L, t, s ? lua_tostring(L, -1) : NULL, "colour %s must be "
+                  "written #rrggbb", s ? lua_tostring(L, -1) :
+                  luaL_typename(L, -2));
+    }
     return (uint32_t)v;
 }
 
@@ -663,9 +756,17 @@ static void chart_known(lua_State *L, int c, const char *kind)
             continue;
         while (*k && strcmp(*k, lua_tostring(L, -1)) != 0)
             k++;
-        if (!*k)
-            fail(L, c, "%s{} has no option \"%s\"", kind,
-                 lua_tostring(L, -1));
+        if (!*k) {
+            /* The hint goes on the stack, so nothing leaks at fail. */
+            char *hint = check_hint(lua_tostring(L, -1), known + 2,
+                                    sizeof known / sizeof *known - 3);
+
+            lua_pushstring(L, hint);
+            free(hint);
+            fail_near(L, c, lua_tostring(L, -2), "%s{} has no option "
+                      "\"%s\"%s", kind, lua_tostring(L, -2),
+                      lua_tostring(L, -1));
+        }
     }
 }
 
@@ -1161,15 +1262,16 @@ static void build_style(lua_State *L, int t, pdf_style *st)
 
         *f = opt_num(L, s, pt[i].name, *f);
         if (*f <= 0 || *f > 200)
-            fail(L, t, "style.%s must be a size in points", pt[i].name);
+            fail_near(L, t, pt[i].name, "style.%s must be a size in points",
+                      pt[i].name);
     }
     for (size_t i = 0; i < sizeof mm / sizeof mm[0]; i++) {
         double *f = (double *)((char *)st + mm[i].off);
         double v = opt_num(L, s, mm[i].name, *f / 72.0 * 25.4);
 
         if (v < 0 || v > mm[i].max)
-            fail(L, t, "style.%s must be a length in millimetres, 0 to %g",
-                 mm[i].name, mm[i].max);
+            fail_near(L, t, mm[i].name, "style.%s must be a length in "
+                      "millimetres, 0 to %d", mm[i].name, (int)mm[i].max);
         *f = v / 25.4 * 72.0;
     }
     style_layout(L, t, s, st);
@@ -1191,6 +1293,29 @@ static void check_palette(lua_State *L, int t)
         fail(L, t, "palette must be a list of colours { \"#0b4f8a\", ... }");
     for (lua_Integer i = 1; i <= n; i++) {
         lua_geti(L, -1, i);
+        to_color(L, t);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+/* Checks report.colors: absent, or region and series names, each with
+ * a "#rrggbb" colour, so a bad one is found where it is written. */
+static void check_colors(lua_State *L, int t)
+{
+    lua_getfield(L, t, "colors");
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (!lua_istable(L, -1))
+        fail_near(L, t, "colors", "colors must be a table { [\"Helse "
+                  "Vest\"] = \"#eda100\", ... }");
+    lua_pushnil(L);
+    while (lua_next(L, -2) != 0) {          /* colors name colour */
+        if (lua_type(L, -2) != LUA_TSTRING)
+            fail_near(L, t, "colors", "colors: each key is the name of a "
+                      "region or series");
         to_color(L, t);
         lua_pop(L, 1);
     }
@@ -1266,6 +1391,7 @@ int lrep_build(lua_State *L)
         fail(L, 1, "report needs year = a year like 2025");
     build_style(L, 1, &rep->style);
     check_palette(L, 1);
+    check_colors(L, 1);
     rep->style.lang = lang;
     rep->name = opt_str(L, 1, "name") ? xstrdup(opt_str(L, 1, "name")) :
                 err_fmt("nokkeltall-%d", (int)year);
