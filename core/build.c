@@ -441,7 +441,8 @@ void build_check(build_session *s, check_list *list)
 
     lhost_set_check(s->host, list);
     if (lhost_run(s->host, &rep, &err) != 0) {
-        check_add(list, CHECK_ERROR, "%s", err);
+        if (err)
+            check_add(list, CHECK_ERROR, "%s", err);
         free(err);
     } else {
         lhost_check_xrefs(s->host, rep.doc);

@@ -63,6 +63,7 @@ static void l_hook(lua_State *L, lua_Debug *ar)
     /* From now on every instruction raises again, so a pcall in the
      * script cannot swallow the stop and loop on. */
     lua_sethook(L, l_hook, LUA_MASKCOUNT, 1);
+    h->halted = 1;
     if (lua_getstack(L, 0, &where) && lua_getinfo(L, "Sl", &where) &&
         where.currentline > 0)
         lua_pushfstring(L, "%s:%d: ", where.short_src, where.currentline);
@@ -279,7 +280,16 @@ static void run_required(lua_State *L, lhost *h, const char *name)
     if (!h->check) {
         lua_call(L, 0, 1);
     } else if (lhost_pcall(L, 0, 1, &err) != 0) {
-        check_add(h->check, CHECK_ERROR, "%s", err);
+        if (!h->halt_told)
+            check_add(h->check, CHECK_ERROR, "%s", err);
+        /* A problem that ends the run is told once, where it happened,
+         * and not again by each script it passes on its way out. */
+        if (h->halted) {
+            h->halt_told = 1;
+            lua_pushstring(L, err);
+            free(err);
+            lua_error(L);
+        }
         free(err);
         lhost_push_stub_chapter(L, name);
     }
@@ -607,8 +617,20 @@ static int compute(lua_State *L, const char *name, int params)
     }
     res = plg_compute(h->plugins, name, list, n, &err);
     if (!res && h->check) {
-        luaL_where(L, 1);
-        check_add(h->check, CHECK_ERROR, "%s%s", lua_tostring(L, -1), err);
+        /* A bad --set is told once, not at each indicator that reads it
+         * (check_add drops a message it has). */
+        if (strncmp(err, "--set ", 6) != 0) {
+            luaL_where(L, 1);
+            check_add(h->check, CHECK_ERROR, "%s%s", lua_tostring(L, -1),
+                      err);
+        } else {
+            /* Every indicator would fail the same way: the check ends. */
+            check_add(h->check, CHECK_ERROR, "%s", err);
+            h->halted = h->halt_told = 1;
+            lua_pushstring(L, err);
+            free(err);
+            return lua_error(L);
+        }
         free(err);
         lhost_push_stub_result(L, name);
         return 1;
@@ -1248,6 +1270,7 @@ static void reset(lhost *h)
     free(h->templates_dir);
     h->templates_dir = NULL;
     h->steps = 0;
+    h->halted = h->halt_told = 0;
     h->started = log_now();
     for (size_t i = 0; i < h->ninputs; i++)
         free(h->inputs[i]);
@@ -1309,8 +1332,13 @@ int lhost_run(lhost *h, lhost_report *rep, char **err)
     lua_sethook(L, l_hook, LUA_MASKCOUNT, STEP_CHUNK);
     open_sandbox(L);
 
-    if (run_script(L, h, err) != 0)
+    if (run_script(L, h, err) != 0) {
+        if (h->halt_told) {
+            free(*err);
+            *err = NULL;
+        }
         return -1;
+    }
     if (h->check) {
         lua_pushcfunction(L, lhost_check_walk);
         lua_pushvalue(L, -2);               /* report walk report */

@@ -60,7 +60,8 @@ void lhost_report_clear(lhost_report *rep);
  * Puts the host in check mode with list (borrowed), or back to building
  * with NULL. In check mode lhost_run records each problem it can step
  * past in list and goes on (see check.h); it still returns -1 for a
- * problem it cannot step past.
+ * problem it cannot step past, with *err NULL when that problem is
+ * already in the list.
  */
 void lhost_set_check(lhost *h, check_list *list);
 

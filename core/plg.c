@@ -933,8 +933,15 @@ const struct nk_result *plg_compute(plg_host *host, const char *name,
         return cached->res;
     }
     if (check_inputs(host, call.ind, &why) != 0 || !run(&call)) {
-        err_set(err, "%s (plugin %s, indicator %s)", why ? why : call.err,
-                call.plugin->name, name);
+        const char *msg = why ? why : call.err;
+
+        /* A message about a build parameter (a region the data does not
+         * have) is the same for every indicator, so it is told as is. */
+        if (strncmp(msg, "--set ", 6) == 0)
+            err_set(err, "%s", msg);
+        else
+            err_set(err, "%s (plugin %s, indicator %s)", msg,
+                    call.plugin->name, name);
         free(why);
         free(call.err);
         free(key);
