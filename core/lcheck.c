@@ -348,6 +348,25 @@ static int check_table(lua_State *L, lhost *h, int t)
 
 static void walk_children(lua_State *L, lhost *h, int t);
 
+/* Records the id of the element at e, left out of the document, in the
+ * registry's set "nokkel.leftout", so that an xref to it is no error. */
+static void note_left_out(lua_State *L, int e)
+{
+    const char *id = field_str(L, e, "id");
+
+    if (!id)
+        return;
+    if (lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.leftout") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, "nokkel.leftout");
+    }
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, id);
+    lua_pop(L, 1);                          /* (nothing) */
+}
+
 /* Checks child i of the division at t; a child that must be left out is
  * replaced by a paragraph, so its division keeps content. */
 static void walk_child(lua_State *L, lhost *h, int t, lua_Integer i)
@@ -369,6 +388,7 @@ static void walk_child(lua_State *L, lhost *h, int t, lua_Integer i)
              strcmp(kind, "sidebar") == 0)
         walk_children(L, h, e);
     if (!ok) {
+        note_left_out(L, e);
         lua_pushliteral(L, LEFT_OUT);
         lua_rawseti(L, t, i);
     }

@@ -619,13 +619,15 @@ static int compute(lua_State *L, const char *name, int params)
     if (!res && h->check) {
         /* A bad --set is told once, not at each indicator that reads it
          * (check_add drops a message it has). */
-        if (strncmp(err, "--set ", 6) != 0) {
+        /* A bad data file or --set is told once, not at each indicator
+         * that reads it (check_add drops a message it has). */
+        if (plg_error_shared(h->plugins))
+            lua_pushliteral(L, "");
+        else
             luaL_where(L, 1);
-            check_add(h->check, CHECK_ERROR, "%s%s", lua_tostring(L, -1),
-                      err);
-        } else {
+        check_add(h->check, CHECK_ERROR, "%s%s", lua_tostring(L, -1), err);
+        if (strncmp(err, "--set ", 6) == 0) {
             /* Every indicator would fail the same way: the check ends. */
-            check_add(h->check, CHECK_ERROR, "%s", err);
             h->halted = h->halt_told = 1;
             lua_pushstring(L, err);
             free(err);

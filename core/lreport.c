@@ -361,21 +361,41 @@ static void build_para(lua_State *L, int t, xmlNodePtr parent)
     }
 }
 
+/* Returns 1 when nokkel check left out the element whose id is at
+ * index i (see lcheck.c). */
+static int left_out(lua_State *L, int i)
+{
+    int out;
+
+    i = lua_absindex(L, i);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.leftout") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    lua_pushvalue(L, i);
+    out = lua_rawget(L, -2) != LUA_TNIL;
+    lua_pop(L, 2);
+    return out;
+}
+
 /* Fails at the first xref whose target no element has. */
 static void check_xrefs(lua_State *L)
 {
     lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.xrefs");
     lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.ids");
     for (lua_Integer i = 1; i <= (lua_Integer)lua_rawlen(L, -2); i++) {
+        int missing;
+
         lua_rawgeti(L, -2, i);
         lua_rawgeti(L, -1, 1);
-        lua_rawget(L, -3);                  /* xrefs ids ref target */
-        if (lua_isnil(L, -1)) {
-            lua_rawgeti(L, -2, 2);
-            lua_rawgeti(L, -3, 1);
+        lua_pushvalue(L, -1);
+        missing = lua_rawget(L, -4) == LUA_TNIL;
+        lua_pop(L, 1);                      /* xrefs ids ref id */
+        if (missing && !left_out(L, -1)) {
+            lua_rawgeti(L, -2, 2);          /* xrefs ids ref id where */
             luaL_error(L, "%s: xref to \"%s\", which no figure, table, "
-                       "chapter or section has as id", lua_tostring(L, -2),
-                       lua_tostring(L, -1));
+                       "chapter or section has as id", lua_tostring(L, -1),
+                       lua_tostring(L, -2));
         }
         lua_pop(L, 2);
     }

@@ -126,4 +126,16 @@ grep -q "^nokkel: scripts/forskning.lua:$line: the script ran over" \
     "$work/loop" || fail "loop: not told at its line: $(cat "$work/loop")"
 has loop "nokkel: check: 1 error, 0 warnings"
 
+# One bad cell in a data file several indicators read is told once, as
+# it is; the figures left out for it raise nothing more.
+fresh
+edit data/2025/artikler.csv '3s/^\([0-9]*\),/\1,x/'
+run cell-check 1 check scripts/report.lua
+count cell-check 1 "artikler.csv:3:2"
+has cell-check "nokkel: check: 1 error, 0 warnings"
+run cell-build 1 build -o "$work/o" scripts/report.lua
+count cell-build 1 "artikler.csv:3:2"
+grep -q '^nokkel: data/2025/artikler.csv:3:2: .* is not a number' \
+    "$work/cell-build" || fail "cell-build: $(cat "$work/cell-build")"
+
 exit $failed
