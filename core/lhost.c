@@ -880,6 +880,23 @@ static int l_render(lua_State *L)
     return 1;
 }
 
+/* Pushes " (did you mean "x"?)" for a template name the set lacks, or
+ * "" when no name of the set is close. */
+static void push_template_hint(lua_State *L, const tmpl_set *set,
+                               const char *name)
+{
+    int n = tmpl_count(set);
+    const char **names = xcalloc((size_t)n + 1, sizeof *names);
+    char *hint;
+
+    for (int i = 0; i < n; i++)
+        names[i] = tmpl_name(set, i);
+    hint = check_hint(name, names, (size_t)n);
+    lua_pushstring(L, hint);
+    free(hint);
+    free(names);
+}
+
 /* __index of a templates() set: returns a render function. */
 static int l_template_index(lua_State *L)
 {
@@ -893,9 +910,11 @@ static int l_template_index(lua_State *L)
         if (*set) {
             luaL_where(L, 1);
             lua_getiuservalue(L, 1, 1);
-            check_add(check, CHECK_ERROR, "%sno template \"%s\" in %s",
-                      lua_tostring(L, -2), name, lua_tostring(L, -1));
-            lua_pop(L, 2);
+            push_template_hint(L, *set, name);
+            check_add(check, CHECK_ERROR, "%sno template \"%s\" in %s%s",
+                      lua_tostring(L, -3), name, lua_tostring(L, -2),
+                      lua_tostring(L, -1));
+            lua_pop(L, 3);
         }
         lua_pushvalue(L, 1);
         lua_pushvalue(L, 2);
@@ -904,8 +923,9 @@ static int l_template_index(lua_State *L)
     }
     if (!tmpl_has(*set, name)) {
         lua_getiuservalue(L, 1, 1);
-        return luaL_error(L, "no template \"%s\" in %s", name,
-                          lua_tostring(L, -1));
+        push_template_hint(L, *set, name);
+        return luaL_error(L, "no template \"%s\" in %s%s", name,
+                          lua_tostring(L, -2), lua_tostring(L, -1));
     }
     lua_pushvalue(L, 1);
     lua_pushvalue(L, 2);
@@ -919,6 +939,28 @@ static int l_template_gc(lua_State *L)
 
     tmpl_free(*set);
     *set = NULL;
+    return 0;
+}
+
+/* Loads a template file in check mode: records every problem in list,
+ * and keeps the set when only filters were bad, so its values are
+ * still checked. Returns 0. */
+static int check_templates(check_list *list, const char *file,
+                           tmpl_set **set)
+{
+    char *problems = NULL;
+    char *err = NULL;
+
+    if (tmpl_load_all(file, set, &problems, &err) != 0) {
+        check_add(list, CHECK_ERROR, "%s", err);
+        free(err);
+    }
+    for (char *p = problems, *nl; p; p = nl ? nl + 1 : NULL) {
+        nl = strchr(p, '\n');
+        check_add(list, CHECK_ERROR, "%.*s",
+                  nl ? (int)(nl - p) : (int)strlen(p), p);
+    }
+    free(problems);
     return 0;
 }
 
@@ -947,16 +989,13 @@ static int l_templates(lua_State *L)
     lua_pushstring(L, file);
     lua_setiuservalue(L, -2, 1);            /* set; its file as user value */
     lhost_add_input(h, file);
-    rc = tmpl_load(file, set, &err);
+    rc = h->check ? check_templates(h->check, file, set) :
+         tmpl_load(file, set, &err);
     free(file);
-    if (rc != 0 && !h->check) {
+    if (rc != 0) {
         lua_pushstring(L, err);
         free(err);
         return lua_error(L);
-    }
-    if (rc != 0) {
-        check_add(h->check, CHECK_ERROR, "%s", err);
-        free(err);
     }
     return 1;
 }

@@ -138,4 +138,20 @@ count cell-build 1 "artikler.csv:3:2"
 grep -q '^nokkel: data/2025/artikler.csv:3:2: .* is not a number' \
     "$work/cell-build" || fail "cell-build: $(cat "$work/cell-build")"
 
+# Templates: a misspelt template or filter gets a "did you mean", and a
+# bad filter does not hide an unknown value on the same line.
+fresh
+edit scripts/forskning.lua 's/caption = t.artikler(artikler),/caption = t.artikle(artikler),/'
+line=$(grep -n 't.artikle(artikler)' "$work/r/scripts/forskning.lua" | cut -d: -f1)
+run template-name 1 build -o "$work/o" scripts/report.lua
+has template-name "nokkel: scripts/forskning.lua:$line: no template \"artikle\" in templates/nb/forskning.txt (did you mean \"artikler\"?)"
+fresh
+edit templates/nb/forskning.txt '/^\[artikler\]/,/^$/s/^{forste_aar|aar}–{siste_aar|aar}/{forste_aar|tal}–{sist_aar|aar}/'
+line=$(grep -n '{forste_aar|tal}' "$work/r/templates/nb/forskning.txt" | cut -d: -f1)
+run template-line 1 check scripts/report.lua
+grep -q "^nokkel: templates/nb/forskning.txt:$line: template artikler: unknown filter \"tal\" (did you mean \"tall\"?); the filters are tall, " \
+    "$work/template-line" || fail "template-line: no filter hint"
+grep -q "^nokkel: templates/nb/forskning.txt:$line: template artikler: unknown value \"sist_aar\"" \
+    "$work/template-line" || fail "template-line: the unknown value is not told"
+
 exit $failed
