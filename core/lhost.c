@@ -98,6 +98,59 @@ static void push_script_where(lua_State *L)
     lua_pushliteral(L, "");
 }
 
+/* Returns 1 when hint, from check_hint, names a chart kind. */
+static int hints_chart(const char *hint)
+{
+    static const char *const charts[] = {"line", "bar", "pie", "donut"};
+
+    for (size_t i = 0; i < sizeof charts / sizeof charts[0]; i++) {
+        char *want = err_fmt(" (did you mean \"%s\"?)", charts[i]);
+        int same = strcmp(hint, want) == 0;
+
+        free(want);
+        if (same)
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * Pushes msg with a hint when it is Lua's "attempt to call a nil value
+ * (global 'name')" for a name close to one the scripts have, as bars
+ * for bar; otherwise pushes msg as it is.
+ */
+static void push_with_hint(lua_State *L, const char *msg)
+{
+    static const char call_nil[] = "attempt to call a nil value (global '";
+    const char *name = strstr(msg, call_nil);
+    const char *names[256];
+    size_t n = 0;
+    char *hint;
+
+    if (!name) {
+        lua_pushstring(L, msg);
+        return;
+    }
+    if (lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.env") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_pushstring(L, msg);
+        return;
+    }
+    name += sizeof call_nil - 1;
+    lua_pushnil(L);
+    while (lua_next(L, -2) != 0) {          /* env key value */
+        lua_pop(L, 1);
+        if (n < 256 && lua_type(L, -1) == LUA_TSTRING)
+            names[n++] = lua_tostring(L, -1);   /* held by env */
+    }
+    lua_pushlstring(L, name, strcspn(name, "'"));   /* env name */
+    hint = check_hint(lua_tostring(L, -1), names, n);
+    lua_pop(L, 2);
+    lua_pushfstring(L, "%s%s%s", msg, hint, hints_chart(hint) ?
+                    "; a chart is line, bar, pie or donut" : "");
+    free(hint);
+}
+
 /* Message handler: turns any error value into "where: message" plus a
  * short traceback of the script's own frames. */
 static int l_msgh(lua_State *L)
@@ -120,7 +173,8 @@ static int l_msgh(lua_State *L)
         lua_concat(L, 2);
         msg = lua_tostring(L, -1);
     }
-    luaL_traceback(L, L, msg, 1);           /* msg ... trace */
+    push_with_hint(L, msg);
+    luaL_traceback(L, L, lua_tostring(L, -1), 1);   /* msg ... trace */
     return 1;
 }
 

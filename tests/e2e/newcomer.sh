@@ -154,4 +154,11 @@ grep -q "^nokkel: templates/nb/forskning.txt:$line: template artikler: unknown f
 grep -q "^nokkel: templates/nb/forskning.txt:$line: template artikler: unknown value \"sist_aar\"" \
     "$work/template-line" || fail "template-line: the unknown value is not told"
 
+# A misspelt chart kind names the kind meant and the kinds there are.
+fresh
+edit scripts/forskning.lua '0,/chart = line {/s//chart = bars {/'
+line=$(grep -n 'chart = bars {' "$work/r/scripts/forskning.lua" | cut -d: -f1)
+run kind 1 build -o "$work/o" scripts/report.lua
+has kind "nokkel: scripts/forskning.lua:$line: attempt to call a nil value (global 'bars') (did you mean \"bar\"?); a chart is line, bar, pie or donut"
+
 exit $failed
