@@ -161,4 +161,11 @@ line=$(grep -n 'chart = bars {' "$work/r/scripts/forskning.lua" | cut -d: -f1)
 run kind 1 build -o "$work/o" scripts/report.lua
 has kind "nokkel: scripts/forskning.lua:$line: attempt to call a nil value (global 'bars') (did you mean \"bar\"?); a chart is line, bar, pie or donut"
 
+# A region's report says which region in its title.
+fresh
+run vest 0 build --set "region=Helse Vest" -o "$work/o" scripts/report.lua
+pdftotext -l 1 "$work/o/nokkeltall-2025.pdf" - | tr '\n' ' ' |
+    grep -q "Nasjonale nøkkeltall – Helse Vest" ||
+    fail "vest: the title does not name the region"
+
 exit $failed
