@@ -554,6 +554,7 @@ int build_run(build_session *s, char **err)
                   s->reused);
     if (rc == 0) {
         rep.style.date = date;
+        lhost_check_xrefs(s->host, rep.doc);
         unused_params(s, NULL);
         describe_build(s, &rep, date, m);
         start_hashing(&hashing, m);
@@ -623,7 +624,8 @@ void build_check(build_session *s, check_list *list)
 
     lhost_set_check(s->host, list);
     if (lhost_run(s->host, &rep, &err) != 0) {
-        check_add(list, CHECK_ERROR, "%s", err);
+        if (err)
+            check_add(list, CHECK_ERROR, "%s", err);
         free(err);
     } else {
         lhost_check_xrefs(s->host, rep.doc);

@@ -9,7 +9,7 @@
  * gets a stand-in, a chapter script that fails is left out. After the
  * script, every declared data table is read, every loaded plugin's
  * inputs are matched against the schema, and the DocBook tree is
- * searched for figures no xref points at.
+ * searched for figures and tables no xref points at.
  */
 #ifndef NOKKEL_CHECK_H
 #define NOKKEL_CHECK_H

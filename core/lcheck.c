@@ -2,7 +2,7 @@
  * Check mode of the Lua host: stand-ins that let a check go past a
  * problem, template rendering that finds every missing value, a walk of
  * the report table before the document is built, and a search for
- * figures nothing refers to.
+ * figures and tables nothing refers to.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +13,7 @@
 #include "dbk.h"
 #include "err.h"
 #include "lhost_int.h"
+#include "log.h"
 
 /* The most missing values one render reports. */
 #define MAX_MISSING 64
@@ -347,6 +348,25 @@ static int check_table(lua_State *L, lhost *h, int t)
 
 static void walk_children(lua_State *L, lhost *h, int t);
 
+/* Records the id of the element at e, left out of the document, in the
+ * registry's set "nokkel.leftout", so that an xref to it is no error. */
+static void note_left_out(lua_State *L, int e)
+{
+    const char *id = field_str(L, e, "id");
+
+    if (!id)
+        return;
+    if (lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.leftout") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, "nokkel.leftout");
+    }
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, id);
+    lua_pop(L, 1);                          /* (nothing) */
+}
+
 /* Checks child i of the division at t; a child that must be left out is
  * replaced by a paragraph, so its division keeps content. */
 static void walk_child(lua_State *L, lhost *h, int t, lua_Integer i)
@@ -368,6 +388,7 @@ static void walk_child(lua_State *L, lhost *h, int t, lua_Integer i)
              strcmp(kind, "sidebar") == 0)
         walk_children(L, h, e);
     if (!ok) {
+        note_left_out(L, e);
         lua_pushliteral(L, LEFT_OUT);
         lua_rawseti(L, t, i);
     }
@@ -412,18 +433,21 @@ static int referenced(xmlNodePtr node, const xmlChar *id)
     return 0;
 }
 
-/* Warns about each figure under node that no xref of doc points at. */
+/* Warns about each figure and table under node that no xref of doc
+ * points at: in the check list in check mode, on stderr in a build. */
 static void find_figures(lhost *h, xmlNodePtr root, xmlNodePtr node)
 {
     lua_State *L = h->L;
 
     for (xmlNodePtr n = node; n; n = n->next) {
         const char *id;
+        const char *where;
 
         if (n->type != XML_ELEMENT_NODE)
             continue;
         id = dbk_id(n);
-        if (xmlStrEqual(n->name, BAD_CAST "figure") && id &&
+        if ((xmlStrEqual(n->name, BAD_CAST "figure") ||
+             xmlStrEqual(n->name, BAD_CAST "table")) && id &&
             !referenced(root, BAD_CAST id)) {
             lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.ids");
             if (lua_istable(L, -1))
@@ -431,10 +455,16 @@ static void find_figures(lhost *h, xmlNodePtr root, xmlNodePtr node)
             else
                 lua_pushnil(L);             /* ids where */
             /* lreport.c keeps where each id was written, "file:line". */
-            check_add(h->check, CHECK_WARNING, "%s%sfigure %s is never "
-                      "referenced: no xref points at it",
-                      lua_isstring(L, -1) ? lua_tostring(L, -1) : "",
-                      lua_isstring(L, -1) ? ": " : "", id);
+            where = lua_isstring(L, -1) ? lua_tostring(L, -1) : NULL;
+            if (h->check)
+                check_add(h->check, CHECK_WARNING, "%s%s%s %s is never "
+                          "referenced: no xref points at it",
+                          where ? where : "", where ? ": " : "",
+                          (const char *)n->name, id);
+            else
+                log_warn("%s%s%s %s is never referenced: no xref points "
+                         "at it", where ? where : "", where ? ": " : "",
+                         (const char *)n->name, id);
             lua_pop(L, 2);
         }
         find_figures(h, root, n->children);

@@ -96,6 +96,7 @@ static void l_hook(lua_State *L, lua_Debug *ar)
     /* From now on every instruction raises again, so a pcall in the
      * script cannot swallow the stop and loop on. */
     lua_sethook(L, l_hook, LUA_MASKCOUNT, 1);
+    h->halted = 1;
     if (lua_getstack(L, 0, &where) && lua_getinfo(L, "Sl", &where) &&
         where.currentline > 0)
         lua_pushfstring(L, "%s:%d: ", where.short_src, where.currentline);
@@ -180,12 +181,68 @@ static void push_script_where(lua_State *L)
     lua_pushliteral(L, "");
 }
 
-/* Returns 1 when msg starts with a place, "file:line:". */
+/* Returns 1 when hint, from check_hint, names a chart kind. */
+static int hints_chart(const char *hint)
+{
+    static const char *const charts[] = {"line", "bar", "pie", "donut"};
+
+    for (size_t i = 0; i < sizeof charts / sizeof charts[0]; i++) {
+        char *want = err_fmt(" (did you mean \"%s\"?)", charts[i]);
+        int same = strcmp(hint, want) == 0;
+
+        free(want);
+        if (same)
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * Pushes msg with a hint when it is Lua's "attempt to call a nil value
+ * (global 'name')" for a name close to one the scripts have, as bars
+ * for bar; otherwise pushes msg as it is.
+ */
+static void push_with_hint(lua_State *L, const char *msg)
+{
+    static const char call_nil[] = "attempt to call a nil value (global '";
+    const char *name = strstr(msg, call_nil);
+    const char *names[256];
+    size_t n = 0;
+    char *hint;
+
+    if (!name) {
+        lua_pushstring(L, msg);
+        return;
+    }
+    if (lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.env") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_pushstring(L, msg);
+        return;
+    }
+    name += sizeof call_nil - 1;
+    lua_pushnil(L);
+    while (lua_next(L, -2) != 0) {          /* env key value */
+        lua_pop(L, 1);
+        if (n < 256 && lua_type(L, -1) == LUA_TSTRING)
+            names[n++] = lua_tostring(L, -1);   /* held by env */
+    }
+    lua_pushlstring(L, name, strcspn(name, "'"));   /* env name */
+    hint = check_hint(lua_tostring(L, -1), names, n);
+    lua_pop(L, 2);
+    lua_pushfstring(L, "%s%s%s", msg, hint, hints_chart(hint) ?
+                    "; a chart is line, bar, pie or donut" : "");
+    free(hint);
+}
+
+/* Returns 1 when msg starts with a place, "file:line:", or names the
+ * build parameter it is about, "--set name=...", which is its place. */
 static int has_where(const char *msg)
 {
     size_t file = strcspn(msg, ": \n");
     size_t line;
 
+    if (strncmp(msg, "--set ", 6) == 0)
+        return 1;
     if (file == 0 || msg[file] != ':')
         return 0;
     line = strspn(msg + file + 1, "0123456789");
@@ -222,6 +279,8 @@ static int l_msgh(lua_State *L)
         lua_insert(L, -2);                  /* err where text */
         lua_concat(L, 2);
     }
+    push_with_hint(L, lua_tostring(L, -1)); /* err msg hinted */
+    lua_remove(L, -2);                      /* err hinted */
     luaL_traceback(L, L, lua_tostring(L, -1), 1);  /* err msg trace */
     return 1;
 }
@@ -407,7 +466,16 @@ static void run_required(lua_State *L, lhost *h, const char *name)
     if (!h->check) {
         lua_call(L, 0, 1);
     } else if (lhost_pcall(L, 0, 1, &err) != 0) {
-        check_add(h->check, CHECK_ERROR, "%s", err);
+        if (!h->halt_told)
+            check_add(h->check, CHECK_ERROR, "%s", err);
+        /* A problem that ends the run is told once, where it happened,
+         * and not again by each script it passes on its way out. */
+        if (h->halted) {
+            h->halt_told = 1;
+            lua_pushstring(L, err);
+            free(err);
+            lua_error(L);
+        }
         free(err);
         lhost_push_stub_chapter(L, name);
     }
@@ -617,14 +685,39 @@ static int l_inline(lua_State *L)
     return l_element(L);
 }
 
-/* para "text" or para{text = "..."}. */
+/* Returns 1 when the value at i is an xref or emphasis element. */
+static int is_inline(lua_State *L, int i)
+{
+    int hit;
+
+    if (!lua_istable(L, i))
+        return 0;
+    lua_getfield(L, i, "kind");
+    hit = lua_isstring(L, -1) && (strcmp(lua_tostring(L, -1), "xref") == 0
+                                  || strcmp(lua_tostring(L, -1),
+                                            "emphasis") == 0);
+    lua_pop(L, 1);
+    return hit;
+}
+
+/* para "text", para{text = "..."}, para{"text", xref "id", ...} or the
+ * same list as arguments, para("Se ", xref "fig-1", "."): the pieces
+ * are joined as they are, with no space added between them. */
 static int l_para(lua_State *L)
 {
-    if (lua_type(L, 1) == LUA_TSTRING) {
-        lua_createtable(L, 0, 3);
-        lua_pushvalue(L, 1);
-        lua_setfield(L, -2, "text");
+    int n = lua_gettop(L);
+
+    if (n > 1 || lua_type(L, 1) == LUA_TSTRING || is_inline(L, 1)) {
+        lua_createtable(L, n, 3);
+        for (int i = 1; i <= n; i++) {
+            if (lua_isnil(L, i))
+                return luaL_error(L, "para: piece %d is nil (a missing "
+                                  "value or template?)", i);
+            lua_pushvalue(L, i);
+            lua_rawseti(L, -2, i);
+        }
         lua_replace(L, 1);
+        lua_settop(L, 1);
     }
     return l_element(L);
 }
@@ -722,8 +815,20 @@ static int compute(lua_State *L, const char *name, int params)
     res = plg_compute(h->plugins, name, list, n, &err);
     h->computing = NULL;
     if (!res && h->check) {
-        luaL_where(L, 1);
+        /* A bad data file or --set is told once, not at each indicator
+         * that reads it (check_add drops a message it has). */
+        if (plg_error_shared(h->plugins))
+            lua_pushliteral(L, "");
+        else
+            luaL_where(L, 1);
         check_add(h->check, CHECK_ERROR, "%s%s", lua_tostring(L, -1), err);
+        if (strncmp(err, "--set ", 6) == 0) {
+            /* Every indicator would fail the same way: the check ends. */
+            h->halted = h->halt_told = 1;
+            lua_pushstring(L, err);
+            free(err);
+            return lua_error(L);
+        }
         free(err);
         lhost_push_stub_result(L, name);
         return 1;
@@ -971,6 +1076,23 @@ static int l_render(lua_State *L)
     return 1;
 }
 
+/* Pushes " (did you mean "x"?)" for a template name the set lacks, or
+ * "" when no name of the set is close. */
+static void push_template_hint(lua_State *L, const tmpl_set *set,
+                               const char *name)
+{
+    int n = tmpl_count(set);
+    const char **names = xcalloc((size_t)n + 1, sizeof *names);
+    char *hint;
+
+    for (int i = 0; i < n; i++)
+        names[i] = tmpl_name(set, i);
+    hint = check_hint(name, names, (size_t)n);
+    lua_pushstring(L, hint);
+    free(hint);
+    free(names);
+}
+
 /* __index of a templates() set: returns a render function. */
 static int l_template_index(lua_State *L)
 {
@@ -984,9 +1106,11 @@ static int l_template_index(lua_State *L)
         if (*set) {
             luaL_where(L, 1);
             lua_getiuservalue(L, 1, 1);
-            check_add(check, CHECK_ERROR, "%sno template \"%s\" in %s",
-                      lua_tostring(L, -2), name, lua_tostring(L, -1));
-            lua_pop(L, 2);
+            push_template_hint(L, *set, name);
+            check_add(check, CHECK_ERROR, "%sno template \"%s\" in %s%s",
+                      lua_tostring(L, -3), name, lua_tostring(L, -2),
+                      lua_tostring(L, -1));
+            lua_pop(L, 3);
         }
         lua_pushvalue(L, 1);
         lua_pushvalue(L, 2);
@@ -995,8 +1119,9 @@ static int l_template_index(lua_State *L)
     }
     if (!tmpl_has(*set, name)) {
         lua_getiuservalue(L, 1, 1);
-        return luaL_error(L, "no template \"%s\" in %s", name,
-                          lua_tostring(L, -1));
+        push_template_hint(L, *set, name);
+        return luaL_error(L, "no template \"%s\" in %s%s", name,
+                          lua_tostring(L, -2), lua_tostring(L, -1));
     }
     lua_pushvalue(L, 1);
     lua_pushvalue(L, 2);
@@ -1010,6 +1135,28 @@ static int l_template_gc(lua_State *L)
 
     tmpl_free(*set);
     *set = NULL;
+    return 0;
+}
+
+/* Loads a template file in check mode: records every problem in list,
+ * and keeps the set when only filters were bad, so its values are
+ * still checked. Returns 0. */
+static int check_templates(check_list *list, const char *file,
+                           tmpl_set **set)
+{
+    char *problems = NULL;
+    char *err = NULL;
+
+    if (tmpl_load_all(file, set, &problems, &err) != 0) {
+        check_add(list, CHECK_ERROR, "%s", err);
+        free(err);
+    }
+    for (char *p = problems, *nl; p; p = nl ? nl + 1 : NULL) {
+        nl = strchr(p, '\n');
+        check_add(list, CHECK_ERROR, "%.*s",
+                  nl ? (int)(nl - p) : (int)strlen(p), p);
+    }
+    free(problems);
     return 0;
 }
 
@@ -1038,16 +1185,13 @@ static int l_templates(lua_State *L)
     lua_pushstring(L, file);
     lua_setiuservalue(L, -2, 1);            /* set; its file as user value */
     lhost_add_input(h, file);
-    rc = tmpl_load(file, set, &err);
+    rc = h->check ? check_templates(h->check, file, set) :
+         tmpl_load(file, set, &err);
     free(file);
-    if (rc != 0 && !h->check) {
+    if (rc != 0) {
         lua_pushstring(L, err);
         free(err);
         return lua_error(L);
-    }
-    if (rc != 0) {
-        check_add(h->check, CHECK_ERROR, "%s", err);
-        free(err);
     }
     return 1;
 }
@@ -1408,6 +1552,7 @@ static void reset(lhost *h)
     free(h->templates_dir);
     h->templates_dir = NULL;
     h->steps = 0;
+    h->halted = h->halt_told = 0;
     h->started = log_now();
     for (size_t i = 0; i < h->ninputs; i++)
         free(h->inputs[i]);
@@ -1470,8 +1615,13 @@ static int run_report(lhost *h, lhost_report *rep, char **err)
     lua_sethook(L, l_hook, LUA_MASKCOUNT, STEP_CHUNK);
     open_sandbox(L);
 
-    if (run_script(L, h, err) != 0)
+    if (run_script(L, h, err) != 0) {
+        if (h->halt_told) {
+            free(*err);
+            *err = NULL;
+        }
         return -1;
+    }
     if (h->check) {
         lua_pushcfunction(L, lhost_check_walk);
         lua_pushvalue(L, -2);               /* report walk report */

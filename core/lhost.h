@@ -60,12 +60,14 @@ void lhost_report_clear(lhost_report *rep);
  * Puts the host in check mode with list (borrowed), or back to building
  * with NULL. In check mode lhost_run records each problem it can step
  * past in list and goes on (see check.h); it still returns -1 for a
- * problem it cannot step past.
+ * problem it cannot step past, with *err NULL when that problem is
+ * already in the list.
  */
 void lhost_set_check(lhost *h, check_list *list);
 
-/* In check mode, records a warning for every figure of doc (the last
- * run's) that no xref points at. */
+/* Warns about every figure and table of doc (the last run's) that no
+ * xref points at: recorded in the list in check mode, logged as a
+ * warning in a build (so --strict fails on it in both). */
 void lhost_check_xrefs(lhost *h, xmlDocPtr doc);
 
 /* The report's folder ("." or a path); borrowed. */

@@ -35,6 +35,9 @@ struct lhost {
     int reported;           /* report{} ran in this run */
     char *templates_dir;    /* relative to root */
     check_list *check;      /* borrowed; set while checking */
+    int halted;             /* a problem that ends the run: the scripts
+                               were stopped or a --set is bad */
+    int halt_told;          /* ... and it is in the check list */
     char **inputs;          /* files this run read, as opened */
     size_t ninputs;
 };

@@ -87,6 +87,89 @@ static char *drop_point_zero(const char *s, size_t len)
 }
 
 /*
+ * Returns the first line at or after line from of file that holds
+ * needle, or 0 when there is none or the file cannot be read.
+ */
+static int line_holding(const char *file, int from, const char *needle)
+{
+    FILE *f = fopen(file, "r");
+    char buf[4096];
+    int line = 1, found = 0;
+
+    if (!f)
+        return 0;
+    while (!found && fgets(buf, sizeof buf, f)) {
+        if (line >= from && strstr(buf, needle))
+            found = line;
+        if (strchr(buf, '\n'))
+            line++;
+    }
+    fclose(f);
+    return found;
+}
+
+/*
+ * Pushes where the element at t was written ("file:line: "), moved on to
+ * the first line of that file at or after it that holds needle: Lua
+ * keeps no line for a field or a value inside a table, so the field's
+ * name or the literal value is looked up in the script. A table with no
+ * place of its own (style) takes the report's. Pushes the element's own
+ * place when needle is not found, "report: " without one.
+ */
+static void push_where_near(lua_State *L, int t, const char *needle)
+{
+    const char *w;
+    const char *colon;
+    char *file;
+    int line;
+
+    lua_getfield(L, t, "where");
+    if (!lua_isstring(L, -1)) {
+        /* A plain table inside the report, such as style. */
+        lua_pop(L, 1);
+        lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.report");
+        if (lua_istable(L, -1))
+            lua_getfield(L, -1, "where");
+        else
+            lua_pushnil(L);
+        lua_remove(L, -2);                  /* where */
+    }
+    w = lua_tostring(L, -1);
+    if (!w || !*w) {
+        lua_pop(L, 1);
+        lua_pushliteral(L, "report: ");
+        return;
+    }
+    colon = strrchr(w, ':');
+    while (colon && colon > w && colon[-1] >= '0' && colon[-1] <= '9')
+        colon--;
+    if (!needle || !colon || colon == w || colon[-1] != ':')
+        return;
+    file = err_fmt("%.*s", (int)(colon - 1 - w), w);
+    line = line_holding(file, atoi(colon), needle);
+    if (line > 0) {
+        lua_pushfstring(L, "%s:%d: ", file, line);
+        lua_remove(L, -2);
+    }
+    free(file);
+}
+
+/* Raises "where: message" at the line near the element at t that holds
+ * needle (see push_where_near). */
+static int fail_near(lua_State *L, int t, const char *needle,
+                     const char *fmt, ...)
+{
+    va_list ap;
+
+    push_where_near(L, t, needle);
+    va_start(ap, fmt);
+    lua_pushvfstring(L, fmt, ap);
+    va_end(ap);
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
+/*
  * Returns the string at index i after checking it is text the DocBook
  * and the PDF can carry: valid UTF-8 without control characters other
  * than tab and newline. what names it in the message. Whole numbers
@@ -154,8 +237,8 @@ static void known_fields(lua_State *L, int t, int tab, const char *what,
         hint = check_hint(key, known, n);
         lua_pushstring(L, hint);
         free(hint);
-        fail(L, t, "%s has no field \"%s\"%s", what, key,
-             lua_tostring(L, -1));
+        fail_near(L, t, key, "%s has no field \"%s\"%s", what, key,
+                  lua_tostring(L, -1));
     }
 }
 
@@ -199,7 +282,11 @@ static double opt_num(lua_State *L, int t, const char *field, double def)
         return def;
     }
     if (lua_type(L, -1) != LUA_TNUMBER)
-        fail(L, t, "%s must be a number", field);
+        fail_near(L, t, field, "%s must be a number, not %s%s%s", field,
+                  lua_type(L, -1) == LUA_TSTRING ? "\"" : "a ",
+                  lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) :
+                  luaL_typename(L, -1),
+                  lua_type(L, -1) == LUA_TSTRING ? "\"" : "");
     v = lua_tonumber(L, -1);
     lua_pop(L, 1);
     return v;
@@ -377,21 +464,41 @@ static void build_para(lua_State *L, int t, xmlNodePtr parent)
     }
 }
 
+/* Returns 1 when nokkel check left out the element whose id is at
+ * index i (see lcheck.c). */
+static int left_out(lua_State *L, int i)
+{
+    int out;
+
+    i = lua_absindex(L, i);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.leftout") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    lua_pushvalue(L, i);
+    out = lua_rawget(L, -2) != LUA_TNIL;
+    lua_pop(L, 2);
+    return out;
+}
+
 /* Fails at the first xref whose target no element has. */
 static void check_xrefs(lua_State *L)
 {
     lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.xrefs");
     lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.ids");
     for (lua_Integer i = 1; i <= (lua_Integer)lua_rawlen(L, -2); i++) {
+        int missing;
+
         lua_rawgeti(L, -2, i);
         lua_rawgeti(L, -1, 1);
-        lua_rawget(L, -3);                  /* xrefs ids ref target */
-        if (lua_isnil(L, -1)) {
-            lua_rawgeti(L, -2, 2);
-            lua_rawgeti(L, -3, 1);
+        lua_pushvalue(L, -1);
+        missing = lua_rawget(L, -4) == LUA_TNIL;
+        lua_pop(L, 1);                      /* xrefs ids ref id */
+        if (missing && !left_out(L, -1)) {
+            lua_rawgeti(L, -2, 2);          /* xrefs ids ref id where */
             luaL_error(L, "%s: xref to \"%s\", which no figure, table, "
-                       "chapter or section has as id", lua_tostring(L, -2),
-                       lua_tostring(L, -1));
+                       "chapter or section has as id", lua_tostring(L, -1),
+                       lua_tostring(L, -2));
         }
         lua_pop(L, 2);
     }
@@ -445,18 +552,23 @@ static void build_division(lua_State *L, int t, xmlNodePtr parent,
         fail(L, t, "%s \"%s\" has no content", kind, title ? title : "");
 }
 
-/* Reads "#rrggbb" at the top of the stack. */
+/* Reads "#rrggbb" at the top of the stack; a bad colour is reported at
+ * the line near the element at t that writes it. */
 static uint32_t to_color(lua_State *L, int t)
 {
-    const char *s = lua_tostring(L, -1);
-    char *end;
-    unsigned long v;
+    const char *s = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) :
+                    NULL;
+    char *end = NULL;
+    unsigned long v = 0;
 
-    if (!s || s[0] != '#' || strlen(s) != 7)
-        fail(L, t, "colour \"%s\" must be written #rrggbb", s ? s : "?");
-    v = strtoul(s + 1, &end, 16);
-    if (*end)
-        fail(L, t, "colour \"%s\" must be written #rrggbb", s);
+    if (s && s[0] == '#' && strlen(s) == 7)
+        v = strtoul(s + 1, &end, 16);
+    if (!end || *end) {
+        lua_pushfstring(L, "\"%s\"", s ? s : "");
+        fail_near(L, t, s ? lua_tostring(L, -1) : NULL, "colour %s must be "
+                  "written #rrggbb", s ? lua_tostring(L, -1) :
+                  luaL_typename(L, -2));
+    }
     return (uint32_t)v;
 }
 
@@ -1320,15 +1432,16 @@ static void build_style(lua_State *L, int t, pdf_style *st)
 
         *f = opt_num(L, s, pt[i].name, *f);
         if (*f <= 0 || *f > 200)
-            fail(L, t, "style.%s must be a size in points", pt[i].name);
+            fail_near(L, t, pt[i].name, "style.%s must be a size in points",
+                      pt[i].name);
     }
     for (size_t i = 0; i < sizeof mm / sizeof mm[0]; i++) {
         double *f = (double *)((char *)st + mm[i].off);
         double v = opt_num(L, s, mm[i].name, *f / 72.0 * 25.4);
 
         if (v < 0 || v > mm[i].max)
-            fail(L, t, "style.%s must be a length in millimetres, 0 to %d",
-                 mm[i].name, (int)mm[i].max);
+            fail_near(L, t, mm[i].name, "style.%s must be a length in "
+                      "millimetres, 0 to %d", mm[i].name, (int)mm[i].max);
         *f = v / 25.4 * 72.0;
     }
     style_layout(L, t, s, st);
@@ -1363,6 +1476,29 @@ static void check_palette(lua_State *L, int t)
         fail(L, t, "palette must be a list of colours { \"#0b4f8a\", ... }");
     for (lua_Integer i = 1; i <= n; i++) {
         lua_geti(L, -1, i);
+        to_color(L, t);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+/* Checks report.colors: absent, or region and series names, each with
+ * a "#rrggbb" colour, so a bad one is found where it is written. */
+static void check_colors(lua_State *L, int t)
+{
+    lua_getfield(L, t, "colors");
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (!lua_istable(L, -1))
+        fail_near(L, t, "colors", "colors must be a table { [\"Helse "
+                  "Vest\"] = \"#eda100\", ... }");
+    lua_pushnil(L);
+    while (lua_next(L, -2) != 0) {          /* colors name colour */
+        if (lua_type(L, -2) != LUA_TSTRING)
+            fail_near(L, t, "colors", "colors: each key is the name of a "
+                      "region or series");
         to_color(L, t);
         lua_pop(L, 1);
     }
@@ -1445,6 +1581,7 @@ int lrep_build(lua_State *L)
     style_font(L, 1, "font", rep->style.font);
     style_font(L, 1, "heading_font", rep->style.heading_font);
     check_palette(L, 1);
+    check_colors(L, 1);
     rep->style.lang = lang;
     rep->name = opt_str(L, 1, "name") ? xstrdup(opt_str(L, 1, "name")) :
                 err_fmt("nokkeltall-%d", (int)year);

@@ -43,6 +43,8 @@ struct plg_host {
     unsigned long computed;
     unsigned long reused;
     double compute_ms;
+    int shared;             /* the last failed compute's message is not
+                               the indicator's own (see plg.h) */
 };
 
 /* One computation; lives on plg_compute's stack. */
@@ -54,6 +56,7 @@ struct nk_call {
     size_t nparams;
     struct nk_result *res;
     char *err;
+    int shared;             /* err is a data file's, not the indicator's */
 };
 
 /* The smallest descriptor sizes a plugin of ABI 1.0 may declare. */
@@ -235,6 +238,11 @@ const nk_plugin *plg_plugin(const plg_host *host, size_t i)
 const char *plg_file(const plg_host *host, size_t i)
 {
     return host->libs[i].path;
+}
+
+int plg_error_shared(const plg_host *host)
+{
+    return host->shared;
 }
 
 double plg_compute_ms(const plg_host *host)
@@ -513,8 +521,10 @@ static const tbl *input(nk_call *call, const char *table, const char *col)
         return NULL;
     }
     t = data_table(call->host->data, table, &err);
-    if (!t)
+    if (!t) {
+        call->shared = !call->err;
         call_error(call, err);
+    }
     return t;
 }
 
@@ -974,8 +984,16 @@ const struct nk_result *plg_compute(plg_host *host, const char *name,
         return cached->res;
     }
     if (check_inputs(host, call.ind, &why) != 0 || !run(&call)) {
-        err_set(err, "%s (plugin %s, indicator %s)", why ? why : call.err,
-                call.plugin->name, name);
+        const char *msg = why ? why : call.err;
+
+        /* A bad data file or build parameter (a region the data does not
+         * have) is the same for every indicator, so it is told as is. */
+        host->shared = !why && (call.shared || strncmp(msg, "--set ", 6) == 0);
+        if (host->shared)
+            err_set(err, "%s", msg);
+        else
+            err_set(err, "%s (plugin %s, indicator %s)", msg,
+                    call.plugin->name, name);
         free(why);
         free(call.err);
         free(key);

@@ -119,6 +119,12 @@ const struct nk_result *plg_compute(plg_host *host, const char *name,
                                     const plg_param *params, size_t nparams,
                                     char **err);
 
+/* Returns 1 when the last failed plg_compute's message is not about
+ * the indicator but about what every indicator that reads it shares, a
+ * data file or a --set parameter: it is then told as it is, without
+ * " (plugin P, indicator I)", and once is enough. */
+int plg_error_shared(const plg_host *host);
+
 /* Counts of results computed and reused since plg_new. */
 void plg_stats(const plg_host *host, unsigned long *computed,
                unsigned long *reused);

@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "check.h"
 #include "err.h"
 #include "fmt.h"
 #include "tmpl.h"
@@ -81,6 +82,8 @@ typedef struct where {
     const char *path;
     const char *tmpl;
     int line;
+    char **problems;    /* when set, a bad filter is recorded here and
+                           its placeholder kept without filters */
 } where;
 
 typedef struct strbuf {
@@ -266,6 +269,33 @@ static const filter_spec *find_filter(const char *name)
     return NULL;
 }
 
+/* Fails for a filter name no filter has, with the closest filter's
+ * name when it looks like a typo, and the list of filters. */
+static int unknown_filter(const char *name, const where *w, char **err)
+{
+    const char *names[sizeof filter_specs / sizeof filter_specs[0]];
+    size_t n = sizeof names / sizeof names[0];
+    char *hint, *list = xstrdup("");
+    int rc;
+
+    if (!name[0])
+        return fail(err, w, "empty filter");
+    for (size_t i = 0; i < n; i++) {
+        char *longer = err_fmt("%s%s%s", list, i ? ", " : "",
+                               filter_specs[i].name);
+
+        free(list);
+        list = longer;
+        names[i] = filter_specs[i].name;
+    }
+    hint = check_hint(name, names, n);
+    rc = fail(err, w, "unknown filter \"%s\"%s; the filters are %s", name,
+              hint, list);
+    free(hint);
+    free(list);
+    return rc;
+}
+
 /* Reads a decimals argument, one digit. Returns 0 or fails. */
 static int read_decimals(const char *arg, filter *f, const where *w,
                          char **err)
@@ -347,8 +377,7 @@ static int parse_filter(const char *s, size_t n, filter *f, const where *w,
     memset(f, 0, sizeof *f);
     f->spec = find_filter(name);
     if (!f->spec) {
-        rc = name[0] ? fail(err, w, "unknown filter \"%s\"", name)
-                     : fail(err, w, "empty filter");
+        rc = unknown_filter(name, w, err);
         free(name);
         return rc;
     }
@@ -370,6 +399,19 @@ static int parse_filter(const char *s, size_t n, filter *f, const where *w,
     for (int i = 0; i <= FILTER_MAX_ARGS; i++)
         free(args[i]);
     return rc;
+}
+
+/* Appends the message *err to the "\n"-separated list *problems, and
+ * frees it. */
+static void add_problem(char **problems, char **err)
+{
+    char *longer = err_fmt("%s%s%s", *problems ? *problems : "",
+                           *problems ? "\n" : "", *err);
+
+    free(*problems);
+    *problems = longer;
+    free(*err);
+    *err = NULL;
 }
 
 /*
@@ -400,7 +442,10 @@ static int parse_placeholder(const char *s, size_t n, part *p,
         if (parse_filter(start, (size_t)((bar ? bar : end) - start),
                          &p->filters[p->nfilters], w, err) != 0) {
             filter_clear(&p->filters[p->nfilters]);
-            return -1;
+            if (!w->problems)
+                return -1;
+            add_problem(w->problems, err);
+            continue;
         }
         p->nfilters++;
     }
@@ -445,11 +490,12 @@ static void add_literal(tmpl *t, const char *s, size_t n)
  * Splits a draft's joined text into literal parts and placeholders in t.
  * Returns 0, or -1 with *err set naming the line of the offending brace.
  */
-static int parse_text(const draft *d, const char *path, tmpl *t, char **err)
+static int parse_text(const draft *d, const char *path, tmpl *t,
+                      char **problems, char **err)
 {
     const char *s = d->text.s;
     size_t i = 0;
-    where w = { path, d->name, 0 };
+    where w = { path, d->name, 0, problems };
 
     while (s[i]) {
         size_t run = strcspn(s + i, "{}");
@@ -506,9 +552,11 @@ static void draft_add_line(draft *d, const char *text, int line)
 
 /*
  * Turns the draft (if any) into a template of set and clears it. Returns
- * 0, or -1 with *err set when the template is empty or malformed.
+ * 0, or -1 with *err set when the template is empty or malformed. With
+ * problems, a bad filter is recorded there instead (see where).
  */
-static int draft_finish(draft *d, tmpl_set *set, char **err)
+static int draft_finish(draft *d, tmpl_set *set, char **problems,
+                        char **err)
 {
     tmpl t = { NULL, 0, NULL, 0 };
 
@@ -521,7 +569,7 @@ static int draft_finish(draft *d, tmpl_set *set, char **err)
         return -1;
     }
 
-    if (parse_text(d, set->path, &t, err) != 0) {
+    if (parse_text(d, set->path, &t, problems, err) != 0) {
         tmpl_clear(&t);
         draft_clear(d);
         return -1;
@@ -541,6 +589,7 @@ static int draft_finish(draft *d, tmpl_set *set, char **err)
 typedef struct loader {
     tmpl_set *set;
     draft cur;
+    char **problems;        /* see where; NULL to fail at the first */
 } loader;
 
 /* Starts template name (the inside of a header line) at line, after
@@ -548,7 +597,7 @@ typedef struct loader {
 static int start_template(loader *ld, const char *name, int line,
                           char **err)
 {
-    if (draft_finish(&ld->cur, ld->set, err) != 0)
+    if (draft_finish(&ld->cur, ld->set, ld->problems, err) != 0)
         return -1;
 
     for (int i = 0; i < ld->set->count; i++) {
@@ -649,7 +698,8 @@ static int load_lines(loader *ld, FILE *f, char **err)
     return rc;
 }
 
-int tmpl_load(const char *path, tmpl_set **out, char **err)
+int tmpl_load_all(const char *path, tmpl_set **out, char **problems,
+                  char **err)
 {
     loader ld;
     FILE *f = fopen(path, "r");
@@ -661,11 +711,12 @@ int tmpl_load(const char *path, tmpl_set **out, char **err)
     memset(&ld, 0, sizeof ld);
     ld.set = xcalloc(1, sizeof *ld.set);
     ld.set->path = xstrdup(path);
+    ld.problems = problems;
     rc = load_lines(&ld, f, err);
     fclose(f);
 
     if (rc == 0)
-        rc = draft_finish(&ld.cur, ld.set, err);
+        rc = draft_finish(&ld.cur, ld.set, problems, err);
     if (rc == 0 && ld.set->count == 0)
         rc = err_set(err, "%s: no templates; each starts with a [name] line",
                      path);
@@ -676,6 +727,21 @@ int tmpl_load(const char *path, tmpl_set **out, char **err)
     }
     *out = ld.set;
     return 0;
+}
+
+int tmpl_load(const char *path, tmpl_set **out, char **err)
+{
+    return tmpl_load_all(path, out, NULL, err);
+}
+
+int tmpl_count(const tmpl_set *set)
+{
+    return set->count;
+}
+
+const char *tmpl_name(const tmpl_set *set, int i)
+{
+    return set->items[i].name;
 }
 
 static const tmpl *find_template(const tmpl_set *set, const char *name)
@@ -813,7 +879,7 @@ int tmpl_render(const tmpl_set *set, const char *name, tmpl_lookup_fn lookup,
 {
     const tmpl *t = find_template(set, name);
     strbuf text = { NULL, 0, 0 };
-    where w = { set->path, name, 0 };
+    where w = { set->path, name, 0, NULL };
 
     if (!t)
         return err_set(err, "%s: no template called %s", set->path, name);

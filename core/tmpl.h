@@ -63,7 +63,22 @@ typedef int (*tmpl_lookup_fn)(void *ud, const char *name, double *num,
  * wrong", and invalid UTF-8 "path:line:column: not valid UTF-8". */
 int tmpl_load(const char *path, tmpl_set **out, char **err);
 
+/*
+ * Like tmpl_load, but goes on past a placeholder's bad filter, keeping
+ * the placeholder without its filters, so that nokkel check can tell
+ * every problem of a file. Each such problem is appended to *problems
+ * ("\n" between them; caller frees), which stays NULL when there are
+ * none. Other problems fail as in tmpl_load.
+ */
+int tmpl_load_all(const char *path, tmpl_set **out, char **problems,
+                  char **err);
+
 void tmpl_free(tmpl_set *set);
+
+/* The number of templates of the set, and the name of template i. */
+int tmpl_count(const tmpl_set *set);
+
+const char *tmpl_name(const tmpl_set *set, int i);
 
 /* Returns 1 when the set has a template called name. */
 int tmpl_has(const tmpl_set *set, const char *name);

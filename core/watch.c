@@ -2,6 +2,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
@@ -15,8 +16,15 @@
  * save is often several. */
 #define QUIET_MS 60
 
-#define EVENTS (IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | \
-                IN_DELETE | IN_ATTRIB | IN_ONLYDIR)
+/* The longest wait (ms) for a file that is still open for writing; a
+ * writer that holds a file open longer does not hold the watch up. */
+#define SETTLE_MAX_MS 10000
+
+/* IN_MODIFY comes with each write and with a truncation, so a file
+ * rewritten in place (cp over it, a shell's ">") is known to be half
+ * written until its IN_CLOSE_WRITE. */
+#define EVENTS (IN_CLOSE_WRITE | IN_MODIFY | IN_MOVED_TO | IN_MOVED_FROM | \
+                IN_CREATE | IN_DELETE | IN_ATTRIB | IN_ONLYDIR)
 
 typedef struct watch_dir {
     int wd;
@@ -29,6 +37,7 @@ typedef struct watch_state {
     size_t ndirs;
     char **changed;         /* files changed since the last build */
     int *created;           /* made since the last build */
+    int *writing;           /* open for writing: modified, not closed */
     size_t nchanged;
     int plugin_changed;
 } watch_state;
@@ -105,18 +114,33 @@ static const char *dir_of_wd(const watch_state *w, int wd)
     return NULL;
 }
 
-/* Notes one changed file, once; created says the event made it. */
+/* Returns whether an event leaves its file open for writing: made or
+ * written and not yet closed (1), closed, moved or gone (0), or as it
+ * was (-1). */
+static int writing_after(uint32_t mask)
+{
+    if (mask & (IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE))
+        return 0;
+    if (mask & (IN_CREATE | IN_MODIFY))
+        return 1;
+    return -1;
+}
+
+/* Notes the file an event with mask names, once per file. */
 static void note_change(watch_state *w, const char *dir, const char *name,
-                        int created)
+                        uint32_t mask)
 {
     char *path = strcmp(dir, ".") == 0 ? xstrdup(name) :
                  err_fmt("%s/%s", dir, name);
     size_t len = strlen(name);
     size_t n = w->nchanged;
+    int writing = writing_after(mask);
 
     for (size_t i = 0; i < n; i++) {
         if (strcmp(w->changed[i], path) == 0) {
-            w->created[i] |= created;
+            w->created[i] |= (mask & IN_CREATE) != 0;
+            if (writing >= 0)
+                w->writing[i] = writing;
             free(path);
             return;
         }
@@ -125,9 +149,21 @@ static void note_change(watch_state *w, const char *dir, const char *name,
         w->plugin_changed = 1;
     w->changed = xrealloc(w->changed, (n + 1) * sizeof *w->changed);
     w->created = xrealloc(w->created, (n + 1) * sizeof *w->created);
+    w->writing = xrealloc(w->writing, (n + 1) * sizeof *w->writing);
     w->changed[n] = path;
-    w->created[n] = created;
+    w->created[n] = (mask & IN_CREATE) != 0;
+    w->writing[n] = writing > 0;
     w->nchanged++;
+}
+
+/* Returns 1 when a changed file is still open for writing. */
+static int any_writing(const watch_state *w)
+{
+    for (size_t i = 0; i < w->nchanged; i++) {
+        if (w->writing[i])
+            return 1;
+    }
+    return 0;
 }
 
 /* Forgets files that were made and removed again since the last build,
@@ -142,6 +178,7 @@ static void drop_passing(watch_state *w)
             continue;
         }
         w->created[kept] = w->created[i];
+        w->writing[kept] = w->writing[i];
         w->changed[kept++] = w->changed[i];
     }
     w->nchanged = kept;
@@ -159,13 +196,30 @@ static void read_events(watch_state *w)
 
         if (dir && ev->len > 0 && !(ev->mask & IN_ISDIR) &&
             !passing(ev->name))
-            note_change(w, dir, ev->name, (ev->mask & IN_CREATE) != 0);
+            note_change(w, dir, ev->name, ev->mask);
         p += sizeof *ev + ev->len;
     }
 }
 
-/* Waits until files changed and QUIET_MS passed without further events.
- * Returns 0, or -1 when a signal stopped the watch. */
+/*
+ * Waits until the changed files have settled: QUIET_MS without events
+ * and none still open for writing, so a build never reads a file half
+ * written (for at most SETTLE_MAX_MS after the first change).
+ */
+static void settle(watch_state *w, struct pollfd *pfd)
+{
+    double until = log_now() + SETTLE_MAX_MS / 1e3;
+
+    while (!stopped && w->nchanged > 0) {
+        while (!stopped && poll(pfd, 1, QUIET_MS) > 0)
+            read_events(w);
+        if (!any_writing(w) || log_now() > until)
+            return;
+    }
+}
+
+/* Waits until files changed and settled. Returns 0, or -1 when a signal
+ * stopped the watch. */
 static int wait_changes(watch_state *w)
 {
     struct pollfd pfd = { w->fd, POLLIN, 0 };
@@ -177,8 +231,7 @@ static int wait_changes(watch_state *w)
             return -1;
         if (pfd.revents & POLLIN)
             read_events(w);
-        while (!stopped && w->nchanged > 0 && poll(&pfd, 1, QUIET_MS) > 0)
-            read_events(w);
+        settle(w, &pfd);
         drop_passing(w);
     }
     return stopped ? -1 : 0;
@@ -238,6 +291,7 @@ static void free_state(watch_state *w)
     free(w->dirs);
     free(w->changed);
     free(w->created);
+    free(w->writing);
     close(w->fd);
 }
 

@@ -72,7 +72,10 @@ return chapter {
         id = "brukermedvirkning-forskning",
         title = "Brukermedvirkning i forskningsprosjekter",
 
-        para(t.forskning_omfang(brukere, aar)),
+        para(t.forskning_omfang(brukere, aar), " Andelen av midlene er "
+             .. "vist i ", xref "fig-bm-midler", ", hvordan brukerne deltar "
+             .. "i ", xref "fig-bm-former", ", og hvem de er i ",
+             xref "fig-bm-brukere", "."),
 
         figure {
             id = "fig-bm-midler",
@@ -108,7 +111,8 @@ return chapter {
             alt = t.brukere_alt(brukere, storst(brukere)),
         },
 
-        para(t.klinisk_definisjon()),
+        para(t.klinisk_definisjon(), " Brukermedvirkningen i de to "
+             .. "gruppene er vist i ", xref "fig-bm-klinisk", "."),
 
         figure {
             id = "fig-bm-klinisk",
@@ -140,7 +144,9 @@ return chapter {
             prosjekter = inno_former.values.prosjekter,
             former = inno_former.values.grunnlag,
             brukere = inno_brukere.values.grunnlag,
-        })),
+        }), " Hvordan brukerne deltar, er vist i ",
+             xref "fig-bm-innovasjon-former", ", og hvem de er i ",
+             xref "fig-bm-innovasjon-brukere", "."),
 
         figure {
             id = "fig-bm-innovasjon-former",

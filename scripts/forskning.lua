@@ -56,7 +56,9 @@ return chapter {
         id = "malesystem",
         title = "Indikatorer i nasjonalt målesystem",
 
-        para(t.malesystem(malesystem)),
+        para(t.malesystem(malesystem), " Doktorgradene og artiklene per "
+             .. "år er vist i ", xref "fig-doktorgrader", " og ",
+             xref "fig-artikler", "."),
         para(t.ekstern_finansiering(malesystem)),
         para(t.kbs_definisjon()),
 
@@ -117,7 +119,9 @@ return chapter {
         -- The sentence says which way the number went; an unchanged
         -- year needs other words.
         para(kbs.values.endring_pasienter == 0 and t.kbs_uendret(kbs)
-             or t.kbs_utvikling(kbs)),
+             or t.kbs_utvikling(kbs),
+             " Tallene for hvert år står i ", xref "tab-kbs",
+             ", og studiene etter fase i ", xref "fig-kbs-faser", "."),
 
         figure {
             id = "fig-kbs-faser",
@@ -157,7 +161,8 @@ return chapter {
         title = "Forskningssamarbeid",
 
         para(t.samarbeid_publisering()),
-        para(t.samarbeid_forskere(forskere)),
+        para(t.samarbeid_forskere(forskere), " Kvinneandelen år for år "
+             .. "er vist i ", xref "fig-forskere-kjonn", "."),
 
         figure {
             id = "fig-forskere-kjonn",
@@ -180,7 +185,10 @@ return chapter {
             alt = t.forskere_kjonn_alt(forskere),
         },
 
-        para(t.samarbeid_internasjonalt(uh)),
+        para(t.samarbeid_internasjonalt(uh), " Samarbeidet med "
+             .. "universiteter og høyskoler er vist i ",
+             xref "fig-samarbeid-uh", ", samarbeidet mellom regionene i ",
+             xref "fig-samarbeid-regioner", "."),
         para(t.forskere_internasjonalt(forskere)),
 
         figure {
@@ -218,7 +226,10 @@ return chapter {
         title = "Fagområder og type forskning",
 
         para(t.fagomrader_erapport(kategorier)),
-        para(t.fagomrader_hrcs()),
+        para(t.fagomrader_hrcs(), " Midlene fordelt på helsekategorier "
+             .. "og forskningsaktiviteter er vist i ",
+             xref "fig-hrcs-kategorier", " og ", xref "fig-hrcs-aktiviteter",
+             ", stipendene etter type i ", xref "fig-stipend", "."),
 
         figure {
             id = "fig-hrcs-kategorier",
@@ -283,7 +294,10 @@ return chapter {
             t.typer_kbs(),
             t.typer_observasjon(),
         },
-        para(t.typer_annen_klinisk()),
+        para(t.typer_annen_klinisk(), " Hvordan prosjektene fordeler seg "
+             .. "på disse typene, er vist i ", xref "fig-forskningstype",
+             ", og hvilke aldersgrupper de omfatter, i ",
+             xref "fig-aldersgrupper", "."),
 
         figure {
             id = "fig-forskningstype",

@@ -103,7 +103,11 @@ return chapter {
 
     para(t.innledning(typer)),
     para(t.nortrials(nortrials)),
-    para(t.prosjekter()),
+    para(t.prosjekter(), " Samarbeidet i forskningsprosjektene og i "
+         .. "innovasjonsprosjektene er vist i ",
+         xref "fig-industri-forskning", " og ", xref "fig-industri-innovasjon",
+         ", samarbeidspartnerne etter type i ", xref "fig-industri-aktorer",
+         "."),
 
     figure {
         id = "fig-industri-forskning",
@@ -157,7 +161,11 @@ return chapter {
 
     para(t.oppdragsstudier()),
     para(t.kbs_overlapp()),
-    para(t.oppdrag_omfang(typer)),
+    para(t.oppdrag_omfang(typer), " Studiene etter type og foretak er "
+         .. "vist i ", xref "fig-oppdrag-type", " og ",
+         xref "fig-oppdrag-foretak", ", studiestedene og regionene i ",
+         xref "fig-oppdrag-steder", " og ", xref "fig-oppdrag-regioner",
+         "."),
 
     sidebar {
         title = "Kort om industrisamarbeid",

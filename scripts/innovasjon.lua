@@ -145,7 +145,13 @@ return chapter {
         },
 
         para(faser.values.andel_tidlig > 50 and t.tidlig_flertall(faser)
-             or t.tidlig_mindretall(faser)),
+             or t.tidlig_mindretall(faser),
+             " Samarbeidspartnerne er vist i ", xref "fig-innovasjon-partnere",
+             " og fasene i ", xref "fig-innovasjon-faser",
+             ". Resultatene, finansieringen og gevinstene er vist i ",
+             xref "fig-innovasjon-resultater", ", ",
+             xref "fig-innovasjon-finansiering", " og ",
+             xref "fig-innovasjon-gevinster", "."),
 
         figure {
             id = "fig-innovasjon-partnere",
@@ -262,7 +268,8 @@ return chapter {
             para(t.proverapportering()),
         },
 
-        para(t.kommersialisering_innledning()),
+        para(t.kommersialisering_innledning(), " Utviklingen er vist i ",
+             xref "fig-kommersialisering", "."),
 
         figure {
             id = "fig-kommersialisering",

@@ -14,7 +14,8 @@ return section {
 
     para(t.innledning()),
     para(t.midler(kjonn)),
-    para(t.analyser(kjonn)),
+    para(t.analyser(kjonn), " Fordelingen er vist i ",
+         xref "fig-kjonnsspesifikk", "."),
 
     figure {
         id = "fig-kjonnsspesifikk",

@@ -15,7 +15,9 @@ return section {
     id = "personell",
     title = "Personellbesparende løsninger og bruk av kunstig intelligens",
 
-    para(t.innledning()),
+    para(t.innledning(), " Svarene er vist i ",
+         xref "fig-personellbesparende", ", ", xref "fig-kunstig-intelligens",
+         " og ", xref "tab-ki-personell", "."),
 
     figure {
         id = "fig-personellbesparende",

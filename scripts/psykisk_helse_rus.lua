@@ -16,7 +16,9 @@ return section {
 
     para(t.innledning()),
     para(t.rus(rus)),
-    para(t.psyk(psyk, rus)),
+    para(t.psyk(psyk, rus), " Midlene til rusforskning er vist i ",
+         xref "fig-rusforskning", ", midlene til forskning på psykisk "
+         .. "helse i ", xref "fig-psykisk-helse", "."),
 
     figure {
         id = "fig-rusforskning",

@@ -114,7 +114,11 @@ return section {
 
     -- A build for one region (--set region=...) needs other words.
     para(regioner.values.regioner > 1 and t.innledning(regioner)
-         or t.innledning_en(regioner)),
+         or t.innledning_en(regioner),
+         " Fagområdene er vist i ", xref "fig-region-fagomrader", " og ",
+         xref "fig-fagomrader-regioner", ", forskningsaktivitetene i ",
+         xref "fig-region-aktivitet", " og ", xref "tab-region-aktivitet",
+         ", og utvalgte variabler i ", xref "fig-region-variabler", "."),
 
     figure {
         id = "fig-region-fagomrader",

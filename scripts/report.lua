@@ -5,8 +5,12 @@
 -- chapter below, and rebuild: no compiler needed. Each chapter is a
 -- script of its own in this folder.
 
+-- A report for one region (--set region="Helse Vest") says so in its
+-- title.
+local region = params.region and (" – " .. params.region) or ""
+
 local rapport = report {
-    title = "Nasjonale nøkkeltall",
+    title = "Nasjonale nøkkeltall" .. region,
     subtitle = "Forskning og innovasjon i spesialisthelsetjenesten 2025",
     year = 2025,
     data = "data/2025",           -- input tables, see data/2025/README.md

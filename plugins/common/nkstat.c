@@ -9,6 +9,51 @@
 /* Value names are "<prefix>_<key>"; keys are column names or codes. */
 #define NAME_MAX_LEN 128
 
+/* Orders text pointers by their text. */
+static int by_text(const void *pa, const void *pb)
+{
+    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/*
+ * Fails unless a row of the n texts of a region column holds region.
+ * The message starts with "--set region=...": it is about the build's
+ * parameter, not the indicator, so the host tells it once however many
+ * indicators read the region. It names every region the column has.
+ */
+static int check_region(const nk_host *host, nk_call *call,
+                        const char *const *regions, long n,
+                        const char *region)
+{
+    const char **names;
+    char list[1024] = "";
+    long k = 0;
+
+    for (long r = 0; r < n; r++)
+        if (regions[r] && strcmp(regions[r], region) == 0)
+            return 0;
+    names = malloc(((size_t)n + 1) * sizeof *names);
+    if (!names)
+        return host->fail(call, NULL, -1, "out of memory");
+    for (long r = 0; r < n; r++)
+        if (regions[r] && *regions[r])
+            names[k++] = regions[r];
+    qsort(names, (size_t)k, sizeof *names, by_text);
+
+    for (long i = 0; i < k; i++) {
+        size_t used = strlen(list);
+
+        if (i > 0 && strcmp(names[i], names[i - 1]) == 0)
+            continue;
+        snprintf(list + used, sizeof list - used, "%s\"%s\"",
+                 used ? ", " : "", names[i]);
+    }
+    free(names);
+    return host->fail(call, NULL, -1, "--set region=\"%s\": the data has "
+                      "no such region; it has %s", region,
+                      *list ? list : "none");
+}
+
 int nks_rows_select(const nk_host *host, nk_call *call, const char *table,
                     const char *region_column, nks_rows *rows)
 {
@@ -22,7 +67,8 @@ int nks_rows_select(const nk_host *host, nk_call *call, const char *table,
         return -1;
     if (region && region_column) {
         regions = host->texts(call, table, region_column);
-        if (!regions)
+        if (!regions ||
+            check_region(host, call, regions, rows->n, region) != 0)
             return -1;
     }
 
@@ -1031,12 +1077,6 @@ static void group_table_free(group_table *g)
     free(g->total);
     free(g->cell);
     free(g->order);
-}
-
-/* Orders text pointers by their text. */
-static int by_text(const void *pa, const void *pb)
-{
-    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
 }
 
 /* Returns the place of s among the n sorted texts (s is one of them). */

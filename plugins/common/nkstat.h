@@ -28,7 +28,8 @@ typedef struct nks_rows {
 
 /* Selects the rows of table; region_column names its region column (one
  * of the indicator's inputs), or is NULL for a national table that
- * cannot be split by region. Free with nks_rows_free. */
+ * cannot be split by region. A region no row has is an error that names
+ * the regions there are. Free with nks_rows_free. */
 int nks_rows_select(const nk_host *host, nk_call *call, const char *table,
                     const char *region_column, nks_rows *rows);
 

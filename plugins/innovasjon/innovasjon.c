@@ -119,23 +119,18 @@ static const nks_option yes_no_unknown[] = {
 
 /*
  * Selects the projects of the build's region, or all without one.
- * Returns 0, or -1 after failing; no projects at all is an error. Free
- * with nks_rows_free.
+ * Returns 0, or -1 after failing; no projects at all is an error (a
+ * region no project has is nks_rows_select's). Free with nks_rows_free.
  */
 static int select_projects(const nk_host *host, nk_call *call,
                            nks_rows *rows)
 {
-    const char *region = host->param(call, "region");
-
     if (nks_rows_select(host, call, PROJECTS, "region", rows) != 0)
         return -1;
     if (rows->count > 0)
         return 0;
 
     nks_rows_free(rows);
-    if (region)
-        return host->fail(call, NULL, -1, "no records for region \"%s\"",
-                          region);
     return host->fail(call, PROJECTS, -1, "the table has no projects");
 }
 

@@ -73,10 +73,11 @@ sed '/"timings_ms"/,$d' "$work/c/manifest.json" > "$work/m2"
 cmp -s "$work/m1" "$work/m2" || fail "two manifests differ before timings"
 grep -q '"total": [0-9.]*$' "$m" || fail "no total time"
 
-# README's second line, the one .ci/run runs, builds the report too.
+# README's second line, the one .ci/run runs, checks and builds the
+# report too, both with --strict.
 awk '/^```/ { fence++; next } fence == 1 && ++n == 2' README.md |
-    grep -q 'ctest .*&& build/nokkel build --strict scripts/report.lua' ||
-    fail "README's test line does not build the report"
+    grep -q 'ctest .*&& build/nokkel check --strict scripts/report.lua && build/nokkel build --strict scripts/report.lua' ||
+    fail "README's test line does not check and build the report"
 
 # A slow build on a terminal shows a bar; `script` gives it one.
 if command -v script > /dev/null; then

@@ -125,7 +125,7 @@ else
     echo "FAIL vest: $(cat "$work/err")"
     failed=1
 fi
-refused no-region 'no records for region "Helse Øst"' \
+refused no-region '"Helse Øst": the data has no such region; it has "Helse Midt' \
     --set region="Helse Øst"
 
 prosjekter='data/2025/innovasjonsprosjekter\.csv'

@@ -24,7 +24,7 @@ build SOURCE_DATE_EPOCH=1767225600 || fail "first build: $(cat "$work/err")"
 [ -f "$r/out/figurer/fig-artikler.svg" ] || fail "no fig-artikler.svg"
 echo 'the editor keeps notes here' > "$r/out/figurer/notater.txt"
 
-sed -i 's/id = "fig-artikler",/id = "fig-publikasjoner",/' \
+sed -i "s/fig-artikler/fig-publikasjoner/g" \
     "$r/scripts/forskning.lua"
 build SOURCE_DATE_EPOCH=1767225600 || fail "renamed: $(cat "$work/err")"
 [ -f "$r/out/figurer/fig-publikasjoner.svg" ] ||

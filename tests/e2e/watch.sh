@@ -2,7 +2,8 @@
 # nokkel watch on a copy of the report: a one-line Lua edit rebuilds the
 # PDF and reuses every computed indicator; an edit that breaks the
 # script shows the error and keeps the last good PDF; the fix builds
-# again; a changed data file computes its indicators afresh.
+# again; a changed data file computes its indicators afresh; a file
+# rewritten slowly is read only when its writer is done.
 # usage: watch.sh NOKKEL SOURCE_DIR
 set -u
 nokkel=$1 src=$2
@@ -38,7 +39,7 @@ cd "$work/r" || exit 1
 pdf=out/nokkeltall-2025.pdf
 : > "$work/stdout"
 : > "$work/stderr"
-timeout 300 "$nokkel" watch --max-builds 6 scripts/report.lua \
+timeout 300 "$nokkel" watch --max-builds 7 scripts/report.lua \
     > "$work/stdout" 2> "$work/stderr" &
 pid=$!
 
@@ -81,15 +82,29 @@ sed -n '/^nokkel: built/p' "$work/stdout" | sed -n 4p |
     grep -q '([1-9][0-9]* indicators computed' ||
     fail "a data change reused stale results: $(cat "$work/stdout")"
 
-# 5. A template edit; the sixth build ends the watch.
+# 5. A template rewritten in place, slowly, while a script changes: the
+# build waits until the template is closed and never reads it half
+# written.
+cp templates/nb/kvinnehelse.txt "$work/kvinnehelse.txt"
+{ head -n 5 "$work/kvinnehelse.txt"; sleep 2
+  tail -n +6 "$work/kvinnehelse.txt"; } > templates/nb/kvinnehelse.txt &
+writer=$!
+sleep 0.5
+printf '\n' >> scripts/kvinnehelse.lua
+wait "$writer"
+wait_for '^nokkel: built' 5
+[ "$(grep -c '^nokkel: build failed' "$work/stdout")" -eq 1 ] ||
+    fail "a build read a file half written: $(cat "$work/stderr")"
+
+# 6. A template edit; the seventh build ends the watch.
 printf '\n[watch_test]\nEn mal bare testen bruker.\n' \
     >> templates/nb/forskning.txt
 wait "$pid"
 rc=$?
 pid=
 [ "$rc" -eq 0 ] || fail "watch exited with $rc"
-[ "$(grep -c '^nokkel: built' "$work/stdout")" -eq 5 ] ||
-    fail "not five good builds: $(cat "$work/stdout")"
+[ "$(grep -c '^nokkel: built' "$work/stdout")" -eq 6 ] ||
+    fail "not six good builds: $(cat "$work/stdout")"
 grep -q '^nokkel: changed: templates/nb/forskning.txt$' "$work/stdout" ||
     fail "watch did not see the template change"
 exit $failed

@@ -1556,8 +1556,9 @@ static int lua_identity(lua_State *L)
     return 1;
 }
 
-/* Opens the gallery: schema.lua, and report.lua with report{} and
- * require standing in for the host's. Returns 0, or -1. */
+/* Opens the gallery: schema.lua, and report.lua with report{},
+ * require and an empty params standing in for the host's. Returns 0,
+ * or -1. */
 static int gallery_open(gallery *g)
 {
     g->L = luaL_newstate();
@@ -1569,6 +1570,8 @@ static int gallery_open(gallery *g)
     lua_setglobal(g->L, "report");
     lua_pushcfunction(g->L, lua_identity);
     lua_setglobal(g->L, "require");
+    lua_newtable(g->L);
+    lua_setglobal(g->L, "params");
     if (lua_file(g->L, GALLERY_REPORT) < 0)
         return -1;
     g->report = lua_gettop(g->L);

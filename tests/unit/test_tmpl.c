@@ -253,7 +253,9 @@ static void test_placeholder_errors(void)
                      "write }} for a brace");
     check_load_error("tmpl/feil_filter.txt",
                      "tmpl/feil_filter.txt:3: template pasienter: unknown "
-                     "filter \"tal\"");
+                     "filter \"tal\" (did you mean \"tall\"?); the filters "
+                     "are tall, tabell, prosent, prosentord, ord, kroner, "
+                     "aar, abs, valg");
     check_load_error("tmpl/feil_tomt_filter.txt",
                      "tmpl/feil_tomt_filter.txt:2: template pasienter: "
                      "empty filter");
@@ -290,6 +292,41 @@ static void test_argument_errors(void)
                      "the argument must be n (neuter), not \"m\"");
 }
 
+/* tmpl_load_all goes past every bad filter, records each, and keeps the
+ * placeholders, so the values can still be checked. */
+static void test_load_all(void)
+{
+    tmpl_set *set = NULL;
+    char *problems = NULL;
+    char *err = NULL;
+    char *out = NULL;
+
+    CHECK(tmpl_load_all("tmpl/feil_filtre.txt", &set, &problems, &err) == 0);
+    CHECK(err == NULL);
+    CHECK_STR(problems,
+              "tmpl/feil_filtre.txt:3: template pasienter: unknown filter "
+              "\"tal\" (did you mean \"tall\"?); the filters are tall, "
+              "tabell, prosent, prosentord, ord, kroner, aar, abs, valg\n"
+              "tmpl/feil_filtre.txt:4: template pasienter: filter aar takes "
+              "no arguments");
+    CHECK(set && tmpl_count(set) == 2);
+    if (set && tmpl_count(set) == 2) {
+        CHECK_STR(tmpl_name(set, 0), "pasienter");
+        CHECK_STR(tmpl_name(set, 1), "ukjent");
+        CHECK(tmpl_render(set, "pasienter", lookup, values, &out, &err)
+              == 0);
+        CHECK_STR(out, "16" NBSP "259 pasienter i 2025.");
+        free(out);
+        out = NULL;
+        check_render_error(set, "ukjent",
+                           "tmpl/feil_filtre.txt:7: template ukjent: "
+                           "unknown value \"sist_aar\"");
+    }
+    tmpl_free(set);
+    free(problems);
+    free(err);
+}
+
 int main(void)
 {
     test_fixture();
@@ -298,5 +335,6 @@ int main(void)
     test_file_errors();
     test_placeholder_errors();
     test_argument_errors();
+    test_load_all();
     return check_failures();
 }

@@ -8,7 +8,7 @@ r.chapters = {
     chapter {
         id = "k",
         title = "Kapittel",
-        para(t.sum(sum)),
+        para(t.sum(sum), " Se ", xref "tab-sum", "."),
         table {
             id = "tab-sum",
             title = "Summen",

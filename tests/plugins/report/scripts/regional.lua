@@ -12,7 +12,7 @@ r.chapters = {
     chapter {
         id = "deltakere",
         title = "Deltakere " .. (params.region or "i alle regioner"),
-        para(t.deltakere(deltakere)),
+        para(t.deltakere(deltakere), " Se ", xref "tab-deltakere", "."),
         table {
             id = "tab-deltakere",
             title = "Deltakere per region",

@@ -7,6 +7,7 @@ local data = {
     },
 }
 r.chapters = { chapter { id = "k", title = "Kapittel",
+    para { "Se ", xref "fig-bar-all-zero", "." },
     figure {
         id = "fig-bar-all-zero",
         title = "Figur",

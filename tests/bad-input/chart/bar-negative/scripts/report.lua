@@ -7,6 +7,7 @@ local data = {
     },
 }
 r.chapters = { chapter { id = "k", title = "Kapittel",
+    para { "Se ", xref "fig-bar-negative", "." },
     figure {
         id = "fig-bar-negative",
         title = "Figur",

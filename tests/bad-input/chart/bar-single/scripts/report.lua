@@ -7,6 +7,7 @@ local data = {
     },
 }
 r.chapters = { chapter { id = "k", title = "Kapittel",
+    para { "Se ", xref "fig-bar-single", "." },
     figure {
         id = "fig-bar-single",
         title = "Figur",

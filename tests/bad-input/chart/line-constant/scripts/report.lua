@@ -7,6 +7,7 @@ local data = {
     },
 }
 r.chapters = { chapter { id = "k", title = "Kapittel",
+    para { "Se ", xref "fig-line-constant", "." },
     figure {
         id = "fig-line-constant",
         title = "Figur",

@@ -7,6 +7,7 @@ local data = {
     },
 }
 r.chapters = { chapter { id = "k", title = "Kapittel",
+    para { "Se ", xref "fig-pie-single", "." },
     figure {
         id = "fig-pie-single",
         title = "Figur",
