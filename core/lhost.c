@@ -103,8 +103,9 @@ static void l_hook(lua_State *L, lua_Debug *ar)
     else
         lua_pushliteral(L, "");
     lua_pushfstring(L, "the script ran over %d million instructions or "
-                    "%d seconds and was stopped (an endless loop?)",
-                    (int)(STEP_LIMIT / 1000000), h->time_limit);
+                    "%d second%s and was stopped (an endless loop?)",
+                    (int)(STEP_LIMIT / 1000000), h->time_limit,
+                    h->time_limit == 1 ? "" : "s");
     lua_concat(L, 2);
     lua_error(L);
 }

@@ -6,8 +6,9 @@
 -- script of its own in this folder.
 
 -- A report for one region (--set region="Helse Vest") says so in its
--- title.
-local region = params.region and (" – " .. params.region) or ""
+-- title, the region's name kept on one line (no-break spaces).
+local region = params.region
+    and (" – " .. params.region:gsub(" ", "\u{a0}")) or ""
 
 local rapport = report {
     title = "Nasjonale nøkkeltall" .. region,
