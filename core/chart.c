@@ -427,6 +427,19 @@ void chart_render_free(chart_render *r)
     free(r);
 }
 
+int chart_render_draw(const chart_render *r, cairo_t *cr, char **err)
+{
+    cairo_status_t status;
+
+    figure_draw(cr, &r->F);
+    status = cairo_status(cr);
+    if (status != CAIRO_STATUS_SUCCESS)
+        return err_set(err, "figure %s: cannot draw: %s",
+                       chart_spec_name(r->F.top.spec),
+                       cairo_status_to_string(status));
+    return 0;
+}
+
 unsigned char *chart_render_svg(const chart_render *r, size_t *len,
                                 char **err)
 {

@@ -105,6 +105,9 @@ chart_spec *chart_spec_new(void);
 /* Frees spec and every string and array it points to. */
 void chart_spec_free(chart_spec *spec);
 
+/* Returns a deep copy of spec; free with chart_spec_free. */
+chart_spec *chart_spec_copy(const chart_spec *spec);
+
 /*
  * Returns a digest of everything in spec that shows in its drawing
  * (all but the id), as hex: two specs with the same digest draw the
@@ -216,6 +219,10 @@ chart_render *chart_render_new(const chart_spec *spec, char **err);
 void chart_render_free(chart_render *r);
 unsigned char *chart_render_svg(const chart_render *r, size_t *len,
                                 char **err);
+
+/* Draws the render as chart_draw draws its spec; the render's spec must
+ * still be alive. */
+int chart_render_draw(const chart_render *r, cairo_t *cr, char **err);
 unsigned char *chart_render_png(const chart_render *r, double scale,
                                 size_t *len, char **err);
 

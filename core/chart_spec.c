@@ -48,6 +48,46 @@ void chart_spec_free(chart_spec *spec)
     free(spec);
 }
 
+/* Returns a copy of the n bytes at p, or NULL for none. */
+static void *copy_bytes(const void *p, size_t n)
+{
+    void *c;
+
+    if (!p || n == 0)
+        return NULL;
+    c = xmalloc(n);
+    memcpy(c, p, n);
+    return c;
+}
+
+chart_spec *chart_spec_copy(const chart_spec *spec)
+{
+    chart_spec *c = xmalloc(sizeof *c);
+
+    *c = *spec;
+    c->id = spec->id ? xstrdup(spec->id) : NULL;
+    c->unit = spec->unit ? xstrdup(spec->unit) : NULL;
+    c->font = spec->font ? xstrdup(spec->font) : NULL;
+    c->categories = xcalloc(spec->ncat + 1, sizeof *c->categories);
+    for (size_t i = 0; i < spec->ncat; i++)
+        c->categories[i] = xstrdup(spec->categories[i]);
+    c->series = xcalloc(spec->nseries + 1, sizeof *c->series);
+    for (size_t s = 0; s < spec->nseries; s++) {
+        c->series[s].name = xstrdup(spec->series[s].name);
+        c->series[s].values = copy_bytes(spec->series[s].values,
+                                         spec->ncat * sizeof(double));
+        c->series[s].color = spec->series[s].color;
+    }
+    c->cat_colors = copy_bytes(spec->cat_colors,
+                               spec->ncat * sizeof *spec->cat_colors);
+    c->palette = copy_bytes(spec->palette,
+                            spec->npalette * sizeof *spec->palette);
+    c->facets = copy_bytes(spec->facets, spec->nfacets * sizeof *c->facets);
+    for (size_t f = 0; f < spec->nfacets; f++)
+        c->facets[f].title = xstrdup(spec->facets[f].title);
+    return c;
+}
+
 /* Feeds n bytes at p, after their count, into the checksum. */
 static void digest_bytes(GChecksum *sum, const void *p, size_t n)
 {

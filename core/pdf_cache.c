@@ -5,7 +5,8 @@
  * shaped anew. A layout is kept under everything that decides it: role,
  * font, width, text and attributes; one a build did not ask for is
  * dropped at its end. Layouts share one pango context, the cache's, so
- * they stay valid from build to build.
+ * they stay valid from build to build. Charts are kept the same way,
+ * laid out, under the digest of their spec.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +20,18 @@ typedef struct cached_layout {
     unsigned long build;
 } cached_layout;
 
+/* A kept chart: its spec (a copy the render borrows) and its render. */
+typedef struct cached_chart {
+    chart_spec *spec;
+    chart_render *render;
+    unsigned long build;
+} cached_chart;
+
 struct pdf_cache {
     PangoContext *pango;
     char *lang;             /* the context's language */
     GHashTable *layouts;    /* key → cached_layout */
+    GHashTable *charts;     /* spec digest → cached_chart */
     unsigned long build;    /* counts builds */
 };
 
@@ -34,12 +43,23 @@ static void cached_free(gpointer p)
     free(c);
 }
 
+static void chart_free(gpointer p)
+{
+    cached_chart *c = p;
+
+    chart_render_free(c->render);
+    chart_spec_free(c->spec);
+    free(c);
+}
+
 pdf_cache *pdf_cache_new(void)
 {
     pdf_cache *c = xcalloc(1, sizeof *c);
 
     c->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                        cached_free);
+    c->charts = g_hash_table_new_full(g_str_hash, g_str_equal, free,
+                                      chart_free);
     return c;
 }
 
@@ -48,6 +68,7 @@ void pdf_cache_free(pdf_cache *c)
     if (!c)
         return;
     g_hash_table_destroy(c->layouts);
+    g_hash_table_destroy(c->charts);
     if (c->pango)
         g_object_unref(c->pango);
     free(c->lang);
@@ -105,6 +126,35 @@ PangoLayout *pdf_cache_layout(pdf_doc *d, pdf_role role, const char *text,
     return g_object_ref(hit->layout);
 }
 
+int pdf_cache_draw_chart(pdf_doc *d, const chart_spec *spec, char **err)
+{
+    pdf_cache *c = d->style->cache;
+    char *digest;
+    cached_chart *hit;
+
+    if (!c)
+        return chart_draw(d->cr, spec, err);
+    digest = chart_spec_digest(spec);
+    hit = g_hash_table_lookup(c->charts, digest);
+    if (!hit) {
+        chart_spec *copy = chart_spec_copy(spec);
+        chart_render *r = chart_render_new(copy, err);
+
+        if (!r) {
+            chart_spec_free(copy);
+            free(digest);
+            return -1;
+        }
+        hit = xmalloc(sizeof *hit);
+        *hit = (cached_chart){copy, r, 0};
+        g_hash_table_insert(c->charts, digest, hit);
+    } else {
+        free(digest);
+    }
+    hit->build = c->build;
+    return chart_render_draw(hit->render, d->cr, err);
+}
+
 /* Tells whether a layout was left unused by the last build. */
 static gboolean unused(gpointer key, gpointer value, gpointer cache)
 {
@@ -112,8 +162,17 @@ static gboolean unused(gpointer key, gpointer value, gpointer cache)
     return ((cached_layout *)value)->build != ((pdf_cache *)cache)->build;
 }
 
+/* Tells whether a chart was left unused by the last build. */
+static gboolean unused_chart(gpointer key, gpointer value, gpointer cache)
+{
+    (void)key;
+    return ((cached_chart *)value)->build != ((pdf_cache *)cache)->build;
+}
+
 void pdf_cache_sweep(pdf_cache *c)
 {
-    if (c)
-        g_hash_table_foreach_remove(c->layouts, unused, c);
+    if (!c)
+        return;
+    g_hash_table_foreach_remove(c->layouts, unused, c);
+    g_hash_table_foreach_remove(c->charts, unused_chart, c);
 }

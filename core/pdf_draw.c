@@ -392,7 +392,7 @@ static int draw_figure(pdf_doc *d, const pdf_block *b, double x, double y,
     cairo_save(d->cr);
     cairo_translate(d->cr, x, y + f->chart_y);
     cairo_scale(d->cr, f->scale, f->scale);
-    rc = chart_draw(d->cr, &f->fit, err);
+    rc = pdf_cache_draw_chart(d, &f->fit, err);
     cairo_restore(d->cr);
     cairo_tag_end(d->cr, "Figure");
 

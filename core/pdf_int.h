@@ -303,7 +303,11 @@ PangoContext *pdf_cache_context(pdf_cache *c, const char *lang);
 PangoLayout *pdf_cache_layout(pdf_doc *d, pdf_role role, const char *text,
                               PangoAttrList *attrs, double width);
 
-/* Drops the layouts the build did not use; c may be NULL. */
+/* Draws spec into d's page as chart_draw does, from a layout an
+ * earlier build made of the same spec when there is one. */
+int pdf_cache_draw_chart(pdf_doc *d, const chart_spec *spec, char **err);
+
+/* Drops the layouts and charts the build did not use; c may be NULL. */
 void pdf_cache_sweep(pdf_cache *c);
 
 #endif
