@@ -4,7 +4,6 @@
  * file, or report the boxes of its layout. The layout itself is made in
  * chart_layout.c and the files it calls on (see chart_int.h).
  */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include "chart_int.h"
 #include "err.h"
 #include "image.h"
+#include "outfile.h"
 
 /* Frees what the figure holds. */
 static void figure_close(chart_figure *F)
@@ -492,19 +492,6 @@ unsigned char *chart_render_png(const chart_render *r, double scale,
     return png;
 }
 
-/* Writes len bytes of data to a new file at path, or sets *err. */
-static int write_file(const char *path, const unsigned char *data,
-                      size_t len, char **err)
-{
-    FILE *f = fopen(path, "wb");
-    int ok = f && fwrite(data, 1, len, f) == len;
-
-    if (f)
-        ok &= fclose(f) == 0;
-    return ok ? 0 : err_set(err, "%s: cannot write: %s", path,
-                            strerror(errno));
-}
-
 /* Writes the SVG or, with scale > 0, the PNG of spec to path. */
 static int write_as(const chart_spec *spec, const char *path, double scale,
                     char **err)
@@ -519,7 +506,7 @@ static int write_as(const chart_spec *spec, const char *path, double scale,
     data = scale == 0 ? chart_render_svg(r, &len, err)
                       : chart_render_png(r, scale, &len, err);
     chart_render_free(r);
-    rc = data ? write_file(path, data, len, err) : -1;
+    rc = data ? out_write(path, data, len, err) : -1;
     free(data);
     return rc;
 }

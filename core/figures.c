@@ -1,15 +1,14 @@
 #include "figures.h"
 
-#include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
 
 #include "err.h"
+#include "outfile.h"
 
 /* Chart images are written at this many pixels per point. */
 #define PNG_SCALE 2.0
@@ -71,13 +70,8 @@ static int write_bytes(const char *path, GBytes *bytes, char **err)
 {
     gsize len;
     const void *data = g_bytes_get_data(bytes, &len);
-    FILE *f = fopen(path, "wb");
-    int ok = f && fwrite(data, 1, len, f) == len;
 
-    if (f)
-        ok &= fclose(f) == 0;
-    return ok ? 0 : err_set(err, "%s: cannot write: %s", path,
-                            strerror(errno));
+    return out_write(path, data, len, err);
 }
 
 /* Returns the image of the last build with this id, made on first use;

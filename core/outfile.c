@@ -133,3 +133,14 @@ void out_sweep(const char *dir)
     }
     closedir(d);
 }
+
+int out_write(const char *path, const void *data, size_t len, char **err)
+{
+    FILE *f = fopen(path, "wb");
+    int ok = f && fwrite(data, 1, len, f) == len;
+
+    if (f)
+        ok &= fclose(f) == 0;
+    return ok ? 0 : err_set(err, "%s: cannot write: %s", path,
+                            strerror(errno));
+}

@@ -39,4 +39,9 @@ void out_sweep(const char *dir);
  * *err. */
 int out_mkdirs(const char *dir, char **err);
 
+/* Writes len bytes of data to a new file at path (a temporary name from
+ * out_add, or any file). Returns 0, or -1 and sets *err to "path:
+ * cannot write: reason" (caller frees). */
+int out_write(const char *path, const void *data, size_t len, char **err);
+
 #endif
