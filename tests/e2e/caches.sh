@@ -6,10 +6,7 @@
 # usage: caches.sh NOKKEL SOURCE_DIR
 set -u
 nokkel=$1 src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() { echo "FAIL $*"; failed=1; }
+. "$(dirname "$0")/common.sh"
 
 export SOURCE_DATE_EPOCH=1767225600
 cd "$src" || exit 1

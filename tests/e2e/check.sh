@@ -5,10 +5,7 @@
 # usage: check.sh NOKKEL SOURCE_DIR TEST_PLUGIN_DIR
 set -u
 nokkel=$1 src=$2 plugins=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() { echo "FAIL $*"; failed=1; }
+. "$(dirname "$0")/common.sh"
 
 # check NAME CODE ARGS...: runs nokkel check in the fixture copy with
 # the test plugins; stderr goes to $work/NAME.

@@ -6,10 +6,7 @@
 # usage: ci.sh NOKKEL SOURCE_DIR TEST_PLUGIN_DIR TEST_REPORT_DIR
 set -u
 nokkel=$1 src=$2 plugins=$3 report=$4
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() { echo "FAIL $*"; failed=1; }
+. "$(dirname "$0")/common.sh"
 
 # hashes MANIFEST SECTION: prints "sha256  path" for each file listed
 # in one section of a manifest, the way sha256sum prints them.

@@ -8,10 +8,7 @@
 # usage: locale.sh NOKKEL SOURCE_DIR
 set -u
 nokkel=$1 src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() { echo "FAIL $*"; failed=1; }
+. "$(dirname "$0")/common.sh"
 
 mkdir "$work/loc"
 localedef -i nb_NO -f UTF-8 "$work/loc/nb_NO.UTF-8" 2> "$work/localedef" ||

@@ -5,11 +5,7 @@
 # usage: newcomer.sh NOKKEL SOURCE_DIR
 set -u
 nokkel=$1 src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-
-fail() { echo "FAIL $*"; failed=1; }
+. "$(dirname "$0")/common.sh"
 
 # fresh: a clean copy of the report in $work/r.
 fresh() {

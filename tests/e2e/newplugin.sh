@@ -8,10 +8,7 @@
 # usage: newplugin.sh NOKKEL SOURCE_DIR BUILD_DIR
 set -u
 nokkel=$1 src=$2 build=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() { echo "FAIL $*"; failed=1; }
+. "$(dirname "$0")/common.sh"
 # run STEP COMMAND...: runs a step quietly; shows its output on failure.
 run() {
     step=$1

@@ -7,10 +7,7 @@
 # usage: outputs.sh NOKKEL SOURCE_DIR
 set -u
 nokkel=$1 src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() { echo "FAIL $*"; failed=1; }
+. "$(dirname "$0")/common.sh"
 r=$work/r
 mkdir "$r"
 cp -R "$src/scripts" "$src/templates" "$src/data" "$r/"

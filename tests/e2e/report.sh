@@ -5,10 +5,7 @@
 # usage: report.sh NOKKEL SOURCE_DIR DOCBOOK_RNG
 set -u
 nokkel=$1 src=$2 rng=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() { echo "FAIL $*"; failed=1; }
+. "$(dirname "$0")/common.sh"
 
 cd "$src" || exit 1
 export SOURCE_DATE_EPOCH=1767225600

@@ -10,10 +10,7 @@
 # usage: typeset.sh NOKKEL PDFINSPECT SOURCE_DIR
 set -u
 nokkel=$1 inspect=$2 src=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() { echo "FAIL $*"; failed=1; }
+. "$(dirname "$0")/common.sh"
 
 # An XPath step to a DocBook element, by its local name.
 el() { # NAME

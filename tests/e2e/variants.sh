@@ -7,10 +7,7 @@
 # usage: variants.sh NOKKEL SOURCE_DIR TEST_PLUGIN_DIR TEST_REPORT_DIR
 set -u
 nokkel=$1 src=$2 plugins=$3 report=$4
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() { echo "FAIL $*"; failed=1; }
+. "$(dirname "$0")/common.sh"
 
 # regional NAME [ARGS...]: builds the test report's regional.lua into
 # $work/NAME with the test plugins; returns nokkel's exit code.
