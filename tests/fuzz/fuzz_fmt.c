@@ -8,9 +8,10 @@
  * every formatted number is made only of digits, a decimal comma,
  * U+00A0, U+2212 and (for a missing value) an en dash, reads back with
  * fmt_parse and formats again to the same text; no formatter writes a
- * point or invalid UTF-8. The process locale is taken from the
+ * point or invalid UTF-8, and numbers print the same in the process
+ * locale as in the C locale. The process locale is taken from the
  * environment (LC_ALL), so run.sh can run it under a locale with a
- * decimal comma.
+ * decimal comma and other grouping.
  */
 #include <locale.h>
 #include <math.h>
@@ -95,6 +96,22 @@ static void check_number(double v, int decimals, fmt_style style)
     free(out);
 }
 
+/* Checks that fmt_number(v, decimals, style) prints the same in the
+ * process locale as in the C locale. */
+static void check_same_in_c(double v, int decimals, fmt_style style)
+{
+    char *here = fmt_number(v, decimals, style), *in_c;
+    locale_t old = uselocale(c_locale);
+
+    in_c = fmt_number(v, decimals, style);
+    uselocale(old);
+    FUZZ_CHECK(strcmp(here, in_c) == 0,
+               "%.17g prints as \"%s\" here and \"%s\" in the C locale", v,
+               here, in_c);
+    free(here);
+    free(in_c);
+}
+
 /* Runs every formatter on v with every number of decimals, and one
  * below and above the range, which must be clamped. */
 static void check_formats(double v)
@@ -102,6 +119,7 @@ static void check_formats(double v)
     for (int d = -1; d <= 16; d++) {
         check_number(v, d, FMT_PROSE);
         check_number(v, d, FMT_TABLE);
+        check_same_in_c(v, d, FMT_TABLE);
         check_text(fmt_percent(v, d, FMT_PROSE), "fmt_percent", v);
         check_text(fmt_percent(v, d, FMT_TABLE), "fmt_percent", v);
         check_text(fmt_money(v, d), "fmt_money", v);
@@ -142,16 +160,32 @@ static void check_reference(const char *s, double v)
     free(ascii);
 }
 
+/* Checks that fmt_parse reads s in the C locale as it did here: rc and
+ * v are what it returned and read. */
+static void check_parse_in_c(const char *s, int rc, double v)
+{
+    locale_t old = uselocale(c_locale);
+    double in_c = 0;
+    int rc_c = fmt_parse(s, &in_c);
+
+    uselocale(old);
+    FUZZ_CHECK(rc == rc_c && (rc != 0 || memcmp(&v, &in_c, sizeof v) == 0),
+               "\"%s\" reads differently in the C locale", s);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *s = malloc(size + 1);
-    double v, raw = 0;
+    double v = 0, raw = 0;
+    int rc;
 
     init_once();
     memcpy(s, data, size);
     s[size] = '\0';
 
-    if (fmt_parse(s, &v) == 0) {
+    rc = fmt_parse(s, &v);
+    check_parse_in_c(s, rc, v);
+    if (rc == 0) {
         FUZZ_CHECK(isfinite(v), "fmt_parse read \"%s\" as %g", s, v);
         check_reference(s, v);
         check_formats(v);
