@@ -86,7 +86,14 @@ static void check_number(double v, int decimals, fmt_style style)
                    strspn(out + strlen(MINUS), "0,") <
                        strlen(out + strlen(MINUS)),
                "%.17g printed as negative zero \"%s\"", v, out);
-    FUZZ_CHECK(fmt_parse(out, &back) == 0, "cannot read back \"%s\"", out);
+    if (fmt_parse(out, &back) != 0) {
+        /* The one exception fmt.h documents: fifteen digits of a value
+         * this near the largest double round above it. */
+        FUZZ_CHECK(fabs(v) >= 1.797693134862315e308,
+                   "cannot read back \"%s\"", out);
+        free(out);
+        return;
+    }
 
     again = fmt_number(back, decimals, style);
     FUZZ_CHECK(strcmp(out, again) == 0,
