@@ -13,24 +13,28 @@
 # --update-corpus merges the committed corpus with what the run found
 # into the smallest set that keeps the coverage, and writes it back to
 # tests/fuzz/corpus/; --seed DIR merges raw seeds (from seeds.sh) in.
-# usage: run.sh [SECONDS] [--update-corpus] [--seed DIR]
+# Naming targets (csvin, fmt, tmpl) runs only those.
+# usage: run.sh [SECONDS] [TARGET...] [--update-corpus] [--seed DIR]
 set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD:-$src/build-fuzz}
 seconds=60
 update=
 seeds=
+targets=
 while [ $# -gt 0 ]; do
     case $1 in
     --update-corpus) update=1 ;;
     --seed) seeds=$2; update=1; shift ;;
     [0-9]*) seconds=$1 ;;
-    *) echo "usage: run.sh [SECONDS] [--update-corpus] [--seed DIR]" >&2
+    csvin | fmt | tmpl) targets="$targets $1" ;;
+    *) echo "usage: run.sh [SECONDS] [TARGET...] [--update-corpus]" \
+            "[--seed DIR]" >&2
        exit 2 ;;
     esac
     shift
 done
-targets="csvin fmt tmpl"
+targets=${targets:-csvin fmt tmpl}
 
 CC=${CC:-clang} cmake -S "$src" -B "$build" -DNOKKEL_FUZZ=ON > /dev/null
 cmake --build "$build" -j2 --target fuzz_csvin fuzz_fmt fuzz_tmpl > /dev/null
@@ -54,7 +58,8 @@ for t in $targets; do
     mkdir -p "$corpus" "$work" "$findings"
     echo "run.sh: fuzzing $t for $seconds s (${LC_ALL:-default} locale)"
     if ! "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" \
-        -timeout=10 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 \
+        -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
+        -print_final_stats=1 \
         -artifact_prefix="$findings/" "$work" "$corpus" \
         ${seeds:+"$seeds/$t"} > "$build/fuzz_$t.log" 2>&1; then
         failed="$failed $t"
