@@ -14,7 +14,10 @@
  * decimals below 0 count as 0, above 15 as 15. Negative numbers carry
  * U+2212 minus ("−4"); a value that rounds to zero prints without a sign.
  * A missing value (NaN or infinite) prints as a lone en dash "–", with
- * no unit, as a table shows a missing cell.
+ * no unit, as a table shows a missing cell. Every number printed reads
+ * back with fmt_parse, except one within rounding of the largest double
+ * (from about 1.797693134862315e308): its fifteen digits round above
+ * it, and fmt_parse refuses the text as out of range.
  */
 #ifndef NOKKEL_FMT_H
 #define NOKKEL_FMT_H

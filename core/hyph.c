@@ -398,6 +398,7 @@ static void hyphenate_run(const hyph *h, HyphenDict *dict,
         buf_add(out, s, (size_t)(end - s));
         return;
     }
+    latin[n] = '\0';   /* libhyphen searches the word as a string too */
     if ((w = word_find(h, lower, b)))
         memcpy(breaks, w->breaks, b);
     else

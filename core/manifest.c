@@ -186,6 +186,14 @@ static int by_name(const void *a, const void *b)
                   ((const manifest_item *)b)->name);
 }
 
+/* Sorts list by name; an empty list may have no array, which qsort must
+ * not be given. */
+static void sort_by_name(manifest_list *list)
+{
+    if (list->n > 0)
+        qsort(list->items, list->n, sizeof *list->items, by_name);
+}
+
 /* Writes s as a JSON string. */
 static void put_string(FILE *f, const char *s)
 {
@@ -278,7 +286,7 @@ static int put_files(FILE *f, const char *key, manifest_list *list,
                      int plugins, char **err)
 {
     fprintf(f, "  \"%s\": [", key);
-    qsort(list->items, list->n, sizeof *list->items, by_name);
+    sort_by_name(list);
     for (size_t i = 0; i < list->n; i++) {
         manifest_item *it = &list->items[i];
 
@@ -302,7 +310,7 @@ static int put_files(FILE *f, const char *key, manifest_list *list,
 static void put_fonts(FILE *f, manifest_list *list)
 {
     fputs("  \"fonts\": [", f);
-    qsort(list->items, list->n, sizeof *list->items, by_name);
+    sort_by_name(list);
     for (size_t i = 0; i < list->n; i++) {
         manifest_item *it = &list->items[i];
 
@@ -318,7 +326,7 @@ static void put_fonts(FILE *f, manifest_list *list)
 static void put_params(FILE *f, manifest_list *list)
 {
     fputs("  \"params\": {", f);
-    qsort(list->items, list->n, sizeof *list->items, by_name);
+    sort_by_name(list);
     for (size_t i = 0; i < list->n; i++) {
         fputs(i ? ",\n" : "\n", f);
         fprintf(f, "    ");
