@@ -275,11 +275,12 @@ static int unknown_filter(const char *name, const where *w, char **err)
 {
     const char *names[sizeof filter_specs / sizeof filter_specs[0]];
     size_t n = sizeof names / sizeof names[0];
-    char *hint, *list = xstrdup("");
+    char *hint, *list;
     int rc;
 
     if (!name[0])
         return fail(err, w, "empty filter");
+    list = xstrdup("");
     for (size_t i = 0; i < n; i++) {
         char *longer = err_fmt("%s%s%s", list, i ? ", " : "",
                                filter_specs[i].name);
