@@ -94,6 +94,8 @@ typedef struct chart_spec {
     chart_facet *facets;    /* the categories in order, one chart each */
     int columns;            /* facets side by side; 0 lets the chart
                                choose */
+    int free_scales;        /* facets: each its own value axis, for
+                               measures of different size */
 } chart_spec;
 
 /*
@@ -188,7 +190,8 @@ int chart_check(const chart_spec *spec, char **err);
  * a leader line otherwise; a legend names the slices, right of the pie
  * or below it, whichever leaves the pie larger. Pies have no unit.
  * Facets are laid out in a grid of equal cells, each with its title
- * above, the same ticks and plot size (or pie size) in all, bars as
+ * above, the same ticks (each its own with free_scales) and plot size
+ * (or pie size) in all, bars as
  * thick in a facet of few categories as in the fullest, one legend and
  * the unit for the whole figure.
  */

@@ -154,11 +154,14 @@ static void titles_place(chart_figure *F, size_t first, double title_h)
     }
 }
 
-/* Lays every cell out with ticks t. Returns CHART_FIT_OK or why one failed. */
+/* Lays every cell out with ticks t, or with NULL each with the ticks it
+ * has. Returns CHART_FIT_OK or why one failed. */
 static int cells_try(chart_figure *F, const chart_ticks *t)
 {
     for (size_t i = 0; i < F->ncells; i++) {
-        int rc = chart_layout_try(&F->cells[i].L, t);
+        chart_layout *L = &F->cells[i].L;
+        chart_ticks own = L->ticks;
+        int rc = chart_layout_try(L, t ? t : &own);
 
         if (rc != CHART_FIT_OK)
             return rc;
@@ -180,8 +183,8 @@ static void cells_bound(chart_figure *F, double l, double t, double r,
     }
 }
 
-/* Lays the cells out again (ticks t) with the plot rectangle they all
- * have room for, so that their axes line up from cell to cell; leaves
+/* Lays the cells out again (ticks t, or NULL for each its own) with the
+ * plot rectangle they all have room for, so that their axes line up from cell to cell; leaves
  * them as they were when that does not fit. */
 static void cells_align(chart_figure *F, const chart_ticks *t)
 {
@@ -229,6 +232,42 @@ static int cells_fit_axes(chart_figure *F)
         limit = choice[c].n;
     }
     return -1;
+}
+
+/* Finds the best ticks for the cell of layout L on its own values, as
+ * cells_fit_axes does for all. Returns 0, or -1 when it is too small. */
+static int cell_fit_free(chart_layout *L)
+{
+    chart_ticks choice[16];
+    size_t n, limit = SIZE_MAX;
+
+    chart_data_range(L);
+    n = chart_ticks_choices(L->data_lo, L->data_hi, choice);
+    for (size_t c = 0; c < n; c++) {
+        int rc;
+
+        if (choice[c].n >= limit)
+            continue;
+        rc = chart_layout_try(L, &choice[c]);
+        if (rc == CHART_FIT_OK)
+            return 0;
+        if (rc != CHART_FIT_TICKS)
+            return -1;
+        limit = choice[c].n;
+    }
+    return -1;
+}
+
+/* Lays out cells with axes of their own (free scales), with plots
+ * lined up. Returns 0, or -1 when a cell is too small. */
+static int cells_fit_free(chart_figure *F)
+{
+    for (size_t i = 0; i < F->ncells; i++) {
+        if (cell_fit_free(&F->cells[i].L) < 0)
+            return -1;
+    }
+    cells_align(F, NULL);
+    return 0;
 }
 
 /* Lays out cells of pies, all of the smallest radius any of them needs,
@@ -325,7 +364,8 @@ int chart_facets_fit(chart_figure *F, char **err)
         return chart_too_small(spec, err);
 
     cells_open(F, cols, gy, cw, ch, title_h);
-    if ((chart_is_pie(spec) ? cells_fit_pies(F) : cells_fit_axes(F)) < 0)
+    if ((chart_is_pie(spec) ? cells_fit_pies(F)
+         : spec->free_scales ? cells_fit_free(F) : cells_fit_axes(F)) < 0)
         return chart_too_small(spec, err);
     titles_place(F, first, title_h);
     return 0;

@@ -107,7 +107,8 @@ static void digest_settings(GChecksum *sum, const chart_spec *spec)
 {
     int flags[] = {(int)spec->kind, spec->percent, spec->horizontal,
                    spec->stacked, spec->normalized, spec->value_labels,
-                   spec->markers, spec->decimals, spec->columns};
+                   spec->markers, spec->decimals, spec->columns,
+                   spec->free_scales};
     double sizes[] = {spec->font_size, spec->width, spec->height};
 
     digest_bytes(sum, flags, sizeof flags);

@@ -819,6 +819,13 @@ static void chart_options(lua_State *L, int c, chart_spec *spec)
     spec->height = opt_num(L, c, "height", spec->height);
     spec->font_size = opt_num(L, c, "font_size", spec->font_size);
     spec->columns = (int)opt_num(L, c, "columns", 0);
+    if (opt_str(L, c, "scales")) {
+        if (strcmp(opt_str(L, c, "scales"), "free") != 0 &&
+            strcmp(opt_str(L, c, "scales"), "shared") != 0)
+            fail(L, c, "scales must be \"shared\" or \"free\", not \"%s\"",
+                 opt_str(L, c, "scales"));
+        spec->free_scales = strcmp(opt_str(L, c, "scales"), "free") == 0;
+    }
     if (opt_str(L, c, "unit"))
         spec->unit = xstrdup(opt_str(L, c, "unit"));
 
@@ -874,7 +881,8 @@ static void chart_known(lua_State *L, int c, const char *kind)
     static const char *const known[] = {
         "data", "x", "series", "unit", "percent", "horizontal", "stacked",
         "value_labels", "markers", "decimals", "width", "height",
-        "font_size", "facet", "columns", "sort", "category_colors", NULL};
+        "font_size", "facet", "columns", "sort", "category_colors", "scales",
+        NULL};
 
     lua_pushfstring(L, "%s{}", kind);
     known_fields(L, c, c, lua_tostring(L, -1), known);

@@ -282,6 +282,8 @@ return chapter {
                 series = { { "antall", "Antall" } },
                 value_labels = true,
                 columns = 1,
+                -- the three measures differ twentyfold: each its own axis
+                scales = "free",
                 unit = tto.unit,
                 height = 420,
             },

@@ -1206,6 +1206,53 @@ static void test_facets(void)
     chart_spec_free(spec);
 }
 
+/* Counts the tick labels of b that read text. */
+static size_t ticks_reading(const chart_box *b, size_t n, const char *text)
+{
+    size_t k = 0;
+
+    for (size_t i = 0; i < n; i++)
+        k += b[i].kind == CHART_BOX_TICK && strcmp(b[i].text, text) == 0;
+    return k;
+}
+
+/* Facets of measures twenty times apart: with shared scales every cell
+ * goes to 400; with free scales each goes as high as its own values,
+ * the plots still of one size and lined up. */
+static void test_facets_free(void)
+{
+    static const char *years[] = {"2023", "2024", "2025", "2023", "2024",
+                                  "2025", "2023", "2024", "2025"};
+    static const char *measures[] = {"Ideer", "Bedrifter", "Lisenser"};
+    double v[] = {293, 301, 312, 7, 9, 8, 31, 29, 33};
+    chart_spec *spec = spec_make("fig-tto", CHART_BAR, years, 9);
+    chart_box *b;
+    size_t n, np;
+
+    chart_spec_add_series(spec, "Antall", v, CHART_AUTO_COLOR);
+    for (size_t f = 0; f < 3; f++)
+        chart_spec_add_facet(spec, measures[f], 3 * f, 3);
+    spec->columns = 1;
+    spec->height = 400;
+    b = check_chart(spec, &n);
+    CHECK(ticks_reading(b, n, "400") == 3);
+    chart_boxes_free(b, n);
+
+    spec->free_scales = 1;
+    b = check_chart(spec, &n);
+    np = plots_of(b, n);
+    CHECK(np == 3);
+    CHECK(ticks_reading(b, n, "400") == 1);
+    CHECK(ticks_reading(b, n, "8") == 1);
+    CHECK(ticks_reading(b, n, "40") == 1);
+    for (size_t p = 1; p < np; p++) {
+        CHECK(fabs(b[p].w - b[0].w) < 1e-6 && fabs(b[p].h - b[0].h) < 1e-6);
+        CHECK(fabs(b[p].x - b[0].x) < 1e-6);
+    }
+    chart_boxes_free(b, n);
+    chart_spec_free(spec);
+}
+
 /* Draws spec at one pixel per point on white. Returns the image (the
  * caller destroys it), or NULL after a failed check. */
 static cairo_surface_t *draw_image(const chart_spec *spec)
@@ -2369,6 +2416,7 @@ static void change_width(chart_spec *s) { s->width += 1; }
 static void change_labels(chart_spec *s) { s->value_labels = 1; }
 static void change_unit(chart_spec *s) { s->unit = strdup("Antall"); }
 static void change_nan(chart_spec *s) { s->series[0].values[0] = NAN; }
+static void change_scales(chart_spec *s) { s->free_scales = 1; }
 
 static void change_palette(chart_spec *s)
 {
@@ -2395,6 +2443,7 @@ static void test_digest(void)
     digest_differs(da, change_labels, "value labels");
     digest_differs(da, change_unit, "the unit");
     digest_differs(da, change_nan, "a missing value");
+    digest_differs(da, change_scales, "free scales");
     digest_differs(da, change_palette, "the palette");
     free(da);
     free(db);
@@ -2437,6 +2486,7 @@ int main(void)
     test_normalized_bars();
     test_sorted_bars();
     test_facets();
+    test_facets_free();
     test_facets_kinds();
     test_facets_refused();
     test_colors_drawn();
