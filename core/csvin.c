@@ -9,10 +9,14 @@
  * by the type the schema gives their column.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <csv.h>
 
@@ -20,6 +24,9 @@
 #include "csvin.h"
 #include "err.h"
 #include "fmt.h"
+#include "infile.h"
+
+#define MIB (1024 * 1024)
 
 /* Indexed by csvin_type; the names schemas and messages use. */
 static const char *const type_names[] = {
@@ -70,18 +77,52 @@ int csvin_type_from_name(const char *name)
 }
 
 /*
+ * Opens path for reading, refusing what is not a regular file or is
+ * larger than CSVIN_MAX_BYTES. The file is opened without waiting, so
+ * a pipe does not hang the build. Returns the stream, or NULL with *err
+ * set.
+ */
+static FILE *open_data(const char *path, char **err)
+{
+    struct stat st;
+    int fd;
+
+    if (infile_regular(path, err) != 0)
+        return NULL;
+    fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        err_set(err, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        err_set(err, "%s: not a regular file", path);
+        return NULL;
+    }
+    if (st.st_size > CSVIN_MAX_BYTES) {
+        close(fd);
+        err_set(err, "%s: too large (%lld MiB; at most %d MiB)", path,
+                ((long long)st.st_size + MIB - 1) / MIB,
+                CSVIN_MAX_BYTES / MIB);
+        return NULL;
+    }
+    return fdopen(fd, "rb");
+}
+
+/*
  * Reads the whole file at path into *data (NUL-terminated, caller frees)
- * and its length into *len. Returns 0, or -1 with *err set.
+ * and its length into *len. A file that grows past the limit while it
+ * is read is refused as too large. Returns 0, or -1 with *err set.
  */
 static int read_all(const char *path, char **data, size_t *len, char **err)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = open_data(path, err);
     size_t cap = 65536, n = 0, got;
     char *buf;
     int e;
 
     if (!f)
-        return err_set(err, "%s: cannot open: %s", path, strerror(errno));
+        return -1;
 
     buf = xmalloc(cap);
     do {
@@ -91,12 +132,15 @@ static int read_all(const char *path, char **data, size_t *len, char **err)
         }
         got = fread(buf + n, 1, cap - n - 1, f);
         n += got;
-    } while (got > 0);
+    } while (got > 0 && n <= CSVIN_MAX_BYTES);
 
     e = errno;
-    if (ferror(f)) {
+    if (ferror(f) || n > CSVIN_MAX_BYTES) {
         fclose(f);
         free(buf);
+        if (n > CSVIN_MAX_BYTES)
+            return err_set(err, "%s: too large (over %d MiB)", path,
+                           CSVIN_MAX_BYTES / MIB);
         return err_set(err, "%s: cannot read: %s", path, strerror(e));
     }
     fclose(f);
@@ -253,6 +297,20 @@ static int has_leading_zero(const char *s)
     return s[0] == '0' && s[1] >= '0' && s[1] <= '9';
 }
 
+/* Returns 1 when the number s, which fmt_parse read as v, is too close
+ * to zero for a double: written with a digit other than 0 before its
+ * exponent, yet read as 0 or with lost precision. */
+static int is_underflow(const char *s, double v)
+{
+    if (v != 0 && fabs(v) >= DBL_MIN)
+        return 0;
+    for (; *s && *s != 'e' && *s != 'E'; s++) {
+        if (*s >= '1' && *s <= '9')
+            return 1;
+    }
+    return 0;
+}
+
 /* Reports s, which fmt_parse refused, with advice for the mistakes
  * people make most. Returns -1. */
 static int not_a_number(csvin_ctx *c, size_t field, const char *s)
@@ -310,6 +368,9 @@ static int take_cell(csvin_ctx *c, size_t field, char *raw, size_t row)
 
     if (fmt_parse(s, &v) < 0)
         return not_a_number(c, field, s);
+    if (is_underflow(s, v))
+        return cell_error(c, field, s, "is too close to zero to be read "
+                          "(the smallest is about 2.2e-308)", NULL);
     if (has_leading_zero(s))
         return cell_error(c, field, s, "has a leading zero", "a code "
                           "keeps its zeros only as text; declare the "
@@ -635,6 +696,10 @@ static void move_column(csvin_ctx *c, tbl *t, size_t k)
                   sc->type == CSVIN_TEXT ? TBL_TEXT : TBL_NUMBER);
     col->whole = sc->type == CSVIN_INT || sc->type == CSVIN_YEAR ||
                  sc->type == CSVIN_FLAG;
+    for (size_t f = 0; f < c->nnamed; f++) {
+        if (c->map[f] == k)
+            col->field = (int)f + 1;
+    }
     if (c->nrows == 0)
         return;
 

@@ -23,6 +23,10 @@
 
 #include "tbl.h"
 
+/* The largest data file read: generous for real data, and a bound on
+ * the memory a file can take (about seven times its size). */
+#define CSVIN_MAX_BYTES (512 * 1024 * 1024)
+
 typedef enum csvin_type {
     CSVIN_INT,          /* whole number */
     CSVIN_NUMBER,       /* decimal number, comma or point as decimal mark */
@@ -50,7 +54,8 @@ typedef struct csvin_schema {
  * wrong" (caller frees). Line and column count from 1; the line is the
  * one the row starts on and the column is the field number in the row,
  * except for bad bytes and misplaced quotes, where the column counts
- * characters in the line.
+ * characters in the line. What is not a regular file, and a file over
+ * CSVIN_MAX_BYTES, is refused before it is read.
  */
 int csvin_read(const char *path, const csvin_schema *schema, tbl **out,
                char **err);

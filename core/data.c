@@ -4,6 +4,7 @@
 
 #include "data.h"
 #include "err.h"
+#include "infile.h"
 #include "log.h"
 
 /* What a file looked like when its table was read. */
@@ -30,6 +31,7 @@ typedef struct data_def {
 } data_def;
 
 struct data_set {
+    char *root;             /* the report's folder */
     char *dir;
     data_def *defs;
     size_t ndefs;
@@ -42,10 +44,11 @@ struct data_set {
  * from a freed set never matches one of a new set. */
 static unsigned long last_stamp;
 
-data_set *data_new(const char *dir)
+data_set *data_new(const char *root, const char *dir)
 {
     data_set *set = xcalloc(1, sizeof *set);
 
+    set->root = xstrdup(root);
     set->dir = xstrdup(dir);
     set->round = 1;
     return set;
@@ -77,6 +80,7 @@ void data_free(data_set *set)
         return;
     free_defs(set->defs, set->ndefs);
     free_defs(set->old, set->nold);
+    free(set->root);
     free(set->dir);
     free(set);
 }
@@ -231,8 +235,9 @@ const char *data_source(const data_set *set, const char *table)
     return def ? def->source : NULL;
 }
 
-/* Reads the file of def into def->table and stamps it. */
-static int read_def(data_def *def, char **err)
+/* Reads the file of def, which must be in the report's folder root,
+ * into def->table and stamps it. */
+static int read_def(data_def *def, const char *root, char **err)
 {
     csvin_schema schema;
     double t0 = log_now();
@@ -244,6 +249,8 @@ static int read_def(data_def *def, char **err)
     schema.table = def->name;
     schema.ncols = def->ncols;
     schema.cols = def->cols;
+    if (infile_inside(root, def->path, err) != 0)
+        return -1;
     if (csvin_read(def->path, &schema, &def->table, err) != 0)
         return -1;
     def->stamp = ++last_stamp;
@@ -264,7 +271,7 @@ static data_def *loaded(data_set *set, const char *name, char **err)
         return NULL;
     }
     def->round = set->round;
-    if (!def->table && read_def(def, err) != 0)
+    if (!def->table && read_def(def, set->root, err) != 0)
         return NULL;
     return def;
 }

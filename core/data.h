@@ -20,8 +20,10 @@
 
 typedef struct data_set data_set;
 
-/* Returns an empty data set for the folder dir (copied). */
-data_set *data_new(const char *dir);
+/* Returns an empty data set for the folder dir (copied) of the report
+ * whose folder is root (copied); every file read must resolve inside
+ * root. */
+data_set *data_new(const char *root, const char *dir);
 
 /* Frees the set and every table read. */
 void data_free(data_set *set);

@@ -18,6 +18,7 @@
 #include "check.h"
 #include "err.h"
 #include "fmt.h"
+#include "infile.h"
 #include "lhost.h"
 #include "lhost_int.h"
 #include "log.h"
@@ -423,13 +424,21 @@ int lhost_path_inside(const char *rel)
 /*
  * Loads the Lua source text at path and leaves the chunk on the stack,
  * or the error. Lua names no file for a binary chunk, so that message
- * is replaced by one located at the file. Returns the status of
- * luaL_loadfilex.
+ * is replaced by one located at the file. A file that is not a regular
+ * file in the report's folder is refused (LUA_ERRFILE); otherwise
+ * returns the status of luaL_loadfilex.
  */
 static int load_text(lua_State *L, const char *path)
 {
-    int rc = luaL_loadfilex(L, path, "t");
+    char *bad = NULL;
+    int rc;
 
+    if (infile_check(lhost_self(L)->root, path, &bad) != 0) {
+        lua_pushstring(L, bad);
+        free(bad);
+        return LUA_ERRFILE;
+    }
+    rc = luaL_loadfilex(L, path, "t");
     if (rc != LUA_OK && strstr(lua_tostring(L, -1), "binary chunk")) {
         lua_pushfstring(L, "%s:1: a compiled (binary) chunk; scripts must "
                         "be Lua source text", path);
@@ -603,7 +612,7 @@ static void open_data(lhost *h, const char *path)
     }
     plg_set_data(h->plugins, NULL);
     data_free(h->data);
-    h->data = data_new(path);
+    h->data = data_new(h->root, path);
 }
 
 /* report{...}: records the report's settings, opens its data folder and
@@ -1186,8 +1195,11 @@ static int l_templates(lua_State *L)
     lua_pushstring(L, file);
     lua_setiuservalue(L, -2, 1);            /* set; its file as user value */
     lhost_add_input(h, file);
-    rc = h->check ? check_templates(h->check, file, set) :
-         tmpl_load(file, set, &err);
+    if (infile_check(h->root, file, &err) != 0)
+        rc = -1;
+    else
+        rc = h->check ? check_templates(h->check, file, set) :
+             tmpl_load(file, set, &err);
     free(file);
     if (rc != 0) {
         lua_pushstring(L, err);

@@ -6,10 +6,14 @@
  * Exit codes: 0 done, 1 input or script error (or problems found by
  * check), 2 usage.
  */
+/* realpath comes with X/Open. */
+#define _XOPEN_SOURCE 700
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "build.h"
 #include "check.h"
@@ -109,6 +113,7 @@ typedef struct options {
     plg_param variants[MAX_PARAMS]; /* --variant, the same way */
     size_t nvariants;
     char *variant_text[MAX_PARAMS];
+    const char *variant_arg[MAX_PARAMS];    /* as given, for messages */
     const char **args;              /* positional arguments */
     size_t nargs;
 } options;
@@ -236,10 +241,23 @@ static int add_variant(options *opt, const char *arg)
     if (add_pair("--variant", arg, opt->variants, &opt->nvariants,
                  opt->variant_text) != 0)
         return -1;
+    opt->variant_arg[opt->nvariants - 1] = arg;
     dir = variant_dir(".", opt->variants[opt->nvariants - 1].value);
     if (!dir)
         return bad_usage("--variant \"%s\": the value has no letter or "
                          "digit to name its folder", arg);
+    for (size_t i = 0; i + 1 < opt->nvariants; i++) {
+        char *other = variant_dir(".", opt->variants[i].value);
+        int same = strcmp(dir, other) == 0;
+
+        free(other);
+        if (same) {
+            free(dir);
+            return bad_usage2("--variant \"%s\": builds into the same "
+                              "folder as --variant \"%s\"", arg,
+                              opt->variant_arg[i]);
+        }
+    }
     free(dir);
     return 0;
 }
@@ -280,6 +298,9 @@ static int parse_option(int argc, char **argv, int *i, options *opt)
         return bad_usage("%s needs a value", arg);
     if (strcmp(arg, "-o") == 0 && *value == '\0')
         return bad_usage("%s", "-o \"\": the output folder needs a name");
+    if (strcmp(arg, "-o") == 0 && opt->outdir)
+        return bad_usage2("-o is given twice (\"%s\" and \"%s\")",
+                          opt->outdir, value);
     *i += takes_value;
 
     if (strcmp(arg, "-v") == 0)
@@ -301,9 +322,36 @@ static int parse_option(int argc, char **argv, int *i, options *opt)
     return 0;
 }
 
-/* Checks the count of positional arguments for the command. */
+/*
+ * Checks the output folder of -o where it exists: it must be a folder
+ * and not the root folder, where a report's files would mix with the
+ * system's. Returns 0 or -1 after a usage error.
+ */
+static int check_outdir(const char *outdir)
+{
+    struct stat st;
+    char *real;
+    int root;
+
+    if (!outdir || stat(outdir, &st) != 0)
+        return 0;
+    if (!S_ISDIR(st.st_mode))
+        return bad_usage("-o %s: not a folder", outdir);
+    real = realpath(outdir, NULL);
+    root = real && strcmp(real, "/") == 0;
+    free(real);
+    if (root)
+        return bad_usage("-o %s: the root folder cannot hold a report's "
+                         "outputs; name a folder of its own", outdir);
+    return 0;
+}
+
+/* Checks the count of positional arguments for the command, and the
+ * output folder. */
 static int check_args(const options *opt)
 {
+    if (check_outdir(opt->outdir) != 0)
+        return -1;
     if (opt->cmd == CMD_INDICATORS)
         return 0;
     if (opt->nargs == 0 && opt->cmd == CMD_NEW_PLUGIN)
@@ -523,6 +571,26 @@ static int run_indicators(const options *opt)
     return rc;
 }
 
+/* Returns 1 when a plugin called name is in the plugin path. */
+static int plugin_exists(const char *name)
+{
+    char *path = plg_default_path();
+    plg_host *host = plg_new(path);
+    size_t n;
+    char **names = plg_scan(host, &n);
+    int found = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        found |= strcmp(names[i], name) == 0;
+        free(names[i]);
+    }
+    free(names);
+    plg_free(host);
+    free(path);
+    return found;
+}
+
+/* new-plugin NAME: writes a plugin project, after checking its name. */
 static int run_new_plugin(const options *opt)
 {
     const char *name = opt->args[0];
@@ -531,7 +599,13 @@ static int run_new_plugin(const options *opt)
 
     if (!skel_name_ok(name)) {
         bad_usage("\"%s\" cannot name a plugin: use lowercase letters, "
-                  "digits and _, starting with a letter", name);
+                  "digits and _, at most 40, starting with a letter",
+                  name);
+        return EXIT_USAGE;
+    }
+    if (plugin_exists(name)) {
+        bad_usage("new-plugin %s: a plugin of that name is already in the "
+                  "plugin path; pick another name", name);
         return EXIT_USAGE;
     }
     if (skel_write(name, dir, &err) != 0) {

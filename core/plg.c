@@ -727,6 +727,20 @@ static long fail_line(nk_call *call, const char *table, long row)
     return t->nrows > 0 && t->lines ? t->lines[t->nrows - 1] : 1;
 }
 
+/* Returns the field number in the file of the column of t that msg
+ * starts with ("kvinner: value is missing"), or 0 when it names none. */
+static int message_field(const tbl *t, const char *msg)
+{
+    size_t len = strcspn(msg, ":");
+
+    for (size_t k = 0; msg[len] == ':' && k < t->ncols; k++) {
+        if (strlen(t->cols[k].name) == len &&
+            strncmp(t->cols[k].name, msg, len) == 0)
+            return t->cols[k].field;
+    }
+    return 0;
+}
+
 static int host_fail(nk_call *call, const char *table, long row,
                      const char *fmt, ...)
 {
@@ -740,8 +754,11 @@ static int host_fail(nk_call *call, const char *table, long row,
 
     if (line > 0) {
         const tbl *t = data_table(call->host->data, table, NULL);
+        int field = message_field(t, msg);
 
-        call_error(call, err_fmt("%s:%ld: %s", t->path, line, msg));
+        call_error(call, field > 0 ?
+                   err_fmt("%s:%ld:%d: %s", t->path, line, field, msg) :
+                   err_fmt("%s:%ld: %s", t->path, line, msg));
         free(msg);
     } else {
         call_error(call, msg);

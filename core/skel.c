@@ -118,8 +118,8 @@ int skel_write(const char *name, const char *dir, char **err)
 
     if (!skel_name_ok(name))
         return err_set(err, "\"%s\" cannot name a plugin: use lowercase "
-                       "letters, digits and _, starting with a letter",
-                       name);
+                       "letters, digits and _, at most 40, starting with "
+                       "a letter", name);
     temp = err_fmt("%s.tmp%ld", dir, (long)getpid());
     if (access(dir, F_OK) == 0)
         rc = err_set(err, "%s already exists; new-plugin makes a new "

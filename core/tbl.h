@@ -16,6 +16,7 @@ typedef struct tbl_column {
     char *name;
     tbl_type type;
     int whole;          /* numbers: declared whole (int, year) */
+    int field;          /* field number in the file from 1, or 0 */
     double *num;        /* TBL_NUMBER: nrows values */
     char **text;        /* TBL_TEXT: nrows strings */
 } tbl_column;

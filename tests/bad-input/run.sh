@@ -47,7 +47,7 @@ prepare() {
         cp -R "$src/$base/." "$2/"
     fi
     cp -R "$suite/$1/." "$2/"
-    rm -f "$2/expect" "$2/args" "$2/env" "$2/base" "$2/check"
+    rm -f "$2/expect" "$2/args" "$2/env" "$2/base" "$2/check" "$2/setup"
 }
 
 # invoke CASE DIR: runs nokkel in DIR with the case's arguments (one a
@@ -86,6 +86,11 @@ check_case() {
         return
     fi
     prepare "$name" "$dir"
+    if [ -f "$suite/$name/setup" ] &&
+       ! (cd "$dir" && sh "$suite/$name/setup") > "$dir.setup" 2>&1; then
+        fail "$name" "the setup failed: $(cat "$dir.setup")"
+        return
+    fi
     seed "$dir"
     snapshot "$dir" > "$dir.before"
 

@@ -127,33 +127,35 @@ broken csv-unknown-column 'data/2025/artikler\.csv:1:3: unknown column "ekstra"'
 broken csv-invalid-byte 'data/2025/kbs_inklusjon\.csv:5:[0-9]+: invalid byte 0x81' \
     data/2025/kbs_inklusjon.csv '5s/^/\x81/'
 # The research chapter's inputs (forskning plugin and nkstat).
-broken hrcs-unknown-category 'forskningsprosjekter\.csv:2: hrcs_kategori_2: "Nevrolgi" is not one of the 21 known values' \
+broken value-missing 'data/2025/doktorgrader\.csv:3:2: kvinner: value is missing' \
+    data/2025/doktorgrader.csv '3s/^2008,106,/2008,\.\.,/'
+broken hrcs-unknown-category 'forskningsprosjekter\.csv:2:6: hrcs_kategori_2: "Nevrolgi" is not one of the 21 known values' \
     data/2025/forskningsprosjekter.csv '2s/;Nevrologi;Kreft;/;Nevrolgi;Kreft;/'
 broken hrcs-shares 'forskningsprosjekter\.csv:2: the shares in hrcs_kategori_andel_1 to hrcs_kategori_andel_5 add up to 95, not 100' \
     data/2025/forskningsprosjekter.csv '2s/;60;25;15;;;/;60;25;10;;;/'
-broken hrcs-gap 'forskningsprosjekter\.csv:2: hrcs_kategori_andel_2: a share without a value in hrcs_kategori_2' \
+broken hrcs-gap 'forskningsprosjekter\.csv:2:11: hrcs_kategori_andel_2: a share without a value in hrcs_kategori_2' \
     data/2025/forskningsprosjekter.csv '2s/;Hjerte og kar;Nevrologi;/;Hjerte og kar;;/'
 broken fakta-missing 'indikator: no row "malesystem_andel_kbs" in fakta' \
     data/2025/fakta.csv '/^malesystem_andel_kbs,/d'
-broken samarbeid-regioner 'publikasjonssamarbeid\.csv:2: regioner: 5 is not 1 to 4' \
+broken samarbeid-regioner 'publikasjonssamarbeid\.csv:2:1: regioner: 5 is not 1 to 4' \
     data/2025/publikasjonssamarbeid.csv '2s/^1,/5,/'
-broken samarbeid-alle 'publikasjonssamarbeid\.csv:2: alle_regioner_begge_sektorer: set on a row without all 4 regions' \
+broken samarbeid-alle 'publikasjonssamarbeid\.csv:2:3: alle_regioner_begge_sektorer: set on a row without all 4 regions' \
     data/2025/publikasjonssamarbeid.csv '2s/^1,0,0,0,/1,0,1,0,/'
-broken ekstern-negative 'ekstern_finansiering\.csv:2: eu_kr: -6214000 is negative' \
+broken ekstern-negative 'ekstern_finansiering\.csv:2:2: eu_kr: -6214000 is negative' \
     data/2025/ekstern_finansiering.csv '2s/,6214000,/,-6214000,/'
 broken forskere-no-authors 'publiserende_forskere\.csv:2: first authors: no women and no men' \
     data/2025/publiserende_forskere.csv '2s/,1801,1662,/,0,0,/'
 # The industry and user-participation chapters' inputs (industri and
 # brukermedvirkning plugins, nkstat).
-broken oppdrag-type-differs 'oppdragsstudier\.csv:710: studietype: "Registerstudie", but "Legemiddelstudie" on line 304' \
+broken oppdrag-type-differs 'oppdragsstudier\.csv:710:4: studietype: "Registerstudie", but "Legemiddelstudie" on line 304' \
     data/2025/oppdragsstudier.csv \
     '710s/;Legemiddelstudie;Fase 2;/;Registerstudie;;/'
 broken oppdrag-twice-at-trust 'oppdragsstudier\.csv:710: studie_id "OS-0001" with helseforetak "Oslo universitetssykehus HF" is on line 304' \
     data/2025/oppdragsstudier.csv \
     '710s/;Helse Vest;Helse Stavanger HF;/;Helse Sør-Øst;Oslo universitetssykehus HF;/'
-broken oppdrag-no-phase 'oppdragsstudier\.csv:42: fase: a drug study needs its phase' \
+broken oppdrag-no-phase 'oppdragsstudier\.csv:42:5: fase: a drug study needs its phase' \
     data/2025/oppdragsstudier.csv '42s/;Fase 3;/;;/'
-broken industri-answer 'innovasjonsprosjekter\.csv:2: industrisamarbeid: "Kanskje" is not one' \
+broken industri-answer 'innovasjonsprosjekter\.csv:2:47: industrisamarbeid: "Kanskje" is not one' \
     data/2025/innovasjonsprosjekter.csv '2s/;Ja;/;Kanskje;/'
 broken bm-none-and-form 'forskningsprosjekter\.csv:3: bm_nei and bm_planlegging are both ticked' \
     data/2025/forskningsprosjekter.csv '3s/;;;;;;;1;;;;;$/;1;;;;;;1;;;;;/'
@@ -167,7 +169,7 @@ broken personell-skip-set 'forskningsprosjekter\.csv:2: personell_ubesvart is se
 broken personell-skip-missing 'forskningsprosjekter\.csv:2: personell_ubesvart is not set, yet personell is empty' \
     data/2025/forskningsprosjekter.csv \
     '2s/^\(\([^;]*;\)\{50\}\)[^;]*;[^;]*;/\1;;/'
-broken personell-answer 'forskningsprosjekter\.csv:2: personell: "kanskje" is not one of the answers' \
+broken personell-answer 'forskningsprosjekter\.csv:2:51: personell: "kanskje" is not one of the answers' \
     data/2025/forskningsprosjekter.csv '2s/;nei;;1;/;kanskje;;1;/'
 broken ki-none-and-use 'forskningsprosjekter\.csv:2: ki_nei and ki_hyllevare are both ticked' \
     data/2025/forskningsprosjekter.csv \

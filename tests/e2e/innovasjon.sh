@@ -137,7 +137,7 @@ refused phase-back \
 fresh
 setcell innovasjonsprosjekter.csv 3 fase_oppstart "Ferdig"
 refused phase-unknown \
-    "$prosjekter:3: fase_oppstart: \"Ferdig\" is not one of the answers"
+    "$prosjekter:3:14: fase_oppstart: \"Ferdig\" is not one of the answers"
 
 fresh
 setcell innovasjonsprosjekter.csv 2 partner_ingen 1
@@ -158,17 +158,17 @@ refused source-without-funding \
 fresh
 setcell innovasjonsprosjekter.csv 2 utlost_finansiering "Kanskje"
 refused released-unknown \
-    "$prosjekter:2: utlost_finansiering: \"Kanskje\" is not one of the answers"
+    "$prosjekter:2:36: utlost_finansiering: \"Kanskje\" is not one of the answers"
 
 fresh
 setcell kommersialisering.csv 3 aar 2015
 refused tto-years \
-    'data/2025/kommersialisering\.csv:3: aar: 2015 follows 2015; the years must increase'
+    'data/2025/kommersialisering\.csv:3:1: aar: 2015 follows 2015; the years must increase'
 
 fresh
 setcell kommersialisering.csv 2 bedriftsetableringer -3
 refused tto-count \
-    'data/2025/kommersialisering\.csv:2: bedriftsetableringer: -3 is not a count'
+    'data/2025/kommersialisering\.csv:2:3: bedriftsetableringer: -3 is not a count'
 
 fresh
 grep -v '^innovasjon_partner_uh,' "$src/data/2025/forrige_aar.csv" \

@@ -45,7 +45,7 @@ expect 1 'no_symbol\.so: not a nokkel plugin: it does not export nokkel_plugin_d
     no_symbol any
 expect 1 'unresolved\.so: cannot load plugin: .*nokkel_test_missing_function' \
     unresolved missing
-expect 1 'data/tall\.csv:4: n: -7 is not allowed here \(plugin failing, indicator fails\)' \
+expect 1 'data/tall\.csv:4:2: n: -7 is not allowed here \(plugin failing, indicator fails\)' \
     failing fails
 expect 1 'data/tall\.csv:4: too few rows \(3\); needs at least 5 \(plugin failing, indicator table\)' \
     failing table

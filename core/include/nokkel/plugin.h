@@ -124,7 +124,9 @@ struct nk_host {
      * Reports why the computation failed and returns -1. With a table
      * and a row (>= 0) the message is located at that row's file:line;
      * with a table and row -1 (a fault of the whole table, such as too
-     * few rows) at the table's last line.
+     * few rows) at the table's last line. A message that starts with
+     * the name of a column of the table and a colon ("kvinner: value is
+     * missing") is located at that cell, file:line:column.
      */
     int (*fail)(nk_call *call, const char *table, long row,
                 const char *fmt, ...)

@@ -1,0 +1,4 @@
+require "lenke"
+local r = report { title = "Test", year = 2025, data = "data" }
+r.chapters = { chapter { id = "k", title = "Kapittel", para "Tekst." } }
+return r
