@@ -422,7 +422,7 @@ int pdf_captions(pdf_doc *d, const char *word, int n, xmlNodePtr title,
     if (title)
         rc = pdf_text_inline(d, &t, title, err);
     pdf_text_trim(&t);
-    *head = pdf_layout(d, PDF_CAPHEAD, t.s->str, t.attrs, w);
+    *head = pdf_cache_layout(d, PDF_CAPHEAD, t.s->str, t.attrs, w);
     pdf_text_free(&t);
 
     *note = NULL;
@@ -431,7 +431,7 @@ int pdf_captions(pdf_doc *d, const char *word, int n, xmlNodePtr title,
     pdf_text_init(&t);
     rc = caption_text(d, &t, caption, err);
     if (rc == 0 && t.s->len)
-        *note = pdf_layout(d, PDF_CAPTION, t.s->str, t.attrs, w);
+        *note = pdf_cache_layout(d, PDF_CAPTION, t.s->str, t.attrs, w);
     pdf_text_free(&t);
     return rc;
 }
@@ -770,8 +770,9 @@ static void toc_entry(pdf_doc *d, size_t target)
     int level = d->block[target].level;
     pdf_role role = level == 1 ? PDF_TOC1 : PDF_TOC2;
     double x = level == 1 ? 0 : 14;
-    PangoLayout *layout = pdf_layout(d, role, d->block[target].title, NULL,
-                                     d->text_w - x - PDF_TOC_NUM_W);
+    PangoLayout *layout = pdf_cache_layout(d, role, d->block[target].title,
+                                           NULL,
+                                           d->text_w - x - PDF_TOC_NUM_W);
     pdf_block *b = pdf_push(d, PDF_TOC_ENTRY);
 
     b->tag = "TOCI";
