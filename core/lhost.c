@@ -32,6 +32,9 @@
 #define TIME_LIMIT 120
 #define MEMORY_LIMIT ((size_t)512 << 20)
 
+/* An error message longer than this many bytes is cut. */
+#define MESSAGE_LIMIT 1000
+
 /* The watchdog stops the process this many seconds after the time limit
  * when the instruction hook could not: the script is stuck inside one
  * C function (a pattern that backtracks for hours) or a plugin. */
@@ -287,8 +290,26 @@ static int l_msgh(lua_State *L)
 }
 
 /*
- * Shortens a Lua traceback to the message and at most five frames from
- * the scripts, dropping C frames. Caller frees.
+ * Returns the first len bytes of msg, cut to MESSAGE_LIMIT bytes (at a
+ * character boundary) with "… (N bytes more)" when longer: a script can
+ * raise an error of megabytes. Caller frees.
+ */
+static char *cut_message(const char *msg, size_t len)
+{
+    size_t keep = MESSAGE_LIMIT;
+
+    if (len <= MESSAGE_LIMIT)
+        return err_fmt("%.*s", (int)len, msg);
+    while (keep > 0 && ((unsigned char)msg[keep] & 0xc0) == 0x80)
+        keep--;
+    return err_fmt("%.*s\xe2\x80\xa6 (%zu bytes more)", (int)keep, msg,
+                   len - keep);
+}
+
+/*
+ * Shortens a Lua traceback to the message, itself cut to MESSAGE_LIMIT
+ * bytes, and at most five frames from the scripts, dropping C frames.
+ * Caller frees.
  */
 static char *short_trace(const char *trace)
 {
@@ -297,8 +318,8 @@ static char *short_trace(const char *trace)
     int frames = 0;
 
     if (!tb)
-        return xstrdup(trace);
-    out = err_fmt("%.*s", (int)(tb - trace), trace);
+        return cut_message(trace, strlen(trace));
+    out = cut_message(trace, (size_t)(tb - trace));
     for (const char *line = tb + 1; *line && frames < 5;) {
         size_t len = strcspn(line, "\n");
         const char *text = line;
@@ -481,9 +502,59 @@ static void run_required(lua_State *L, lhost *h, const char *name)
         lhost_push_stub_chapter(L, name);
     }
     plg_stats(h->plugins, &computed, &reused);
-    progress_item("%s: %.1f ms, %lu indicators computed, %lu reused", name,
-                  (log_now() - t0) * 1e3, computed - computed0,
-                  reused - reused0);
+    progress_item("%s: %.1f ms, %lu indicator%s computed, %lu reused",
+                  name, (log_now() - t0) * 1e3, computed - computed0,
+                  computed - computed0 == 1 ? "" : "s", reused - reused0);
+}
+
+/*
+ * Adds the script at path to the list of scripts running, one inside
+ * the other (registry "nokkel.running"), or raises "require cycle: a →
+ * b → a" when it is already running: its require would start it again
+ * without end. Net stack effect zero.
+ */
+static void enter_script(lua_State *L, const char *path)
+{
+    lua_Integer n;
+    lua_Integer from = 0;
+    luaL_Buffer b;
+
+    lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.running");   /* running */
+    n = (lua_Integer)lua_rawlen(L, -1);
+    for (lua_Integer i = 1; i <= n && !from; i++) {
+        lua_rawgeti(L, -1, i);              /* running path_i */
+        if (strcmp(lua_tostring(L, -1), path) == 0)
+            from = i;
+        lua_pop(L, 1);
+    }
+    if (!from) {
+        lua_pushstring(L, path);
+        lua_rawseti(L, -2, n + 1);
+        lua_pop(L, 1);
+        return;
+    }
+
+    luaL_buffinit(L, &b);
+    luaL_where(L, 1);
+    luaL_addvalue(&b);
+    luaL_addstring(&b, "require cycle: ");
+    for (lua_Integer i = from; i <= n; i++) {
+        lua_rawgeti(L, -2, i);              /* running ... path_i */
+        luaL_addvalue(&b);
+        luaL_addstring(&b, " \xe2\x86\x92 ");
+    }
+    luaL_addstring(&b, path);
+    luaL_pushresult(&b);
+    lua_error(L);
+}
+
+/* Takes the innermost script off the list of enter_script. */
+static void leave_script(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.running");   /* running */
+    lua_pushnil(L);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2));
+    lua_pop(L, 1);
 }
 
 /* require(name): runs scripts/<name>.lua once and returns its value. */
@@ -498,6 +569,7 @@ static int l_require(lua_State *L)
         return luaL_error(L, "require \"%s\": a script name is lowercase "
                           "letters, digits and _ (scripts are found in %s)",
                           name, h->scripts_dir);
+    lua_settop(L, 1);
     lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.loaded");
     lua_getfield(L, -1, name);              /* name loaded value */
     if (!lua_isnil(L, -1))
@@ -510,9 +582,11 @@ static int l_require(lua_State *L)
     lua_pushstring(L, path);
     lhost_add_input(h, path);
     free(path);
+    enter_script(L, lua_tostring(L, -1));
     lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.env");
     load_sandboxed(L, lua_tostring(L, -2), lua_gettop(L));
     run_required(L, h, name);               /* name loaded path env value */
+    leave_script(L);
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
         lua_pushboolean(L, 1);
@@ -720,6 +794,8 @@ static int l_para(lua_State *L)
         lua_replace(L, 1);
         lua_settop(L, 1);
     }
+    if (!lua_istable(L, 1))
+        return luaL_typeerror(L, 1, "text or a table");
     return l_element(L);
 }
 
@@ -1503,6 +1579,8 @@ static void open_sandbox(lua_State *L)
     lua_setfield(L, LUA_REGISTRYINDEX, "nokkel.env");
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, "nokkel.loaded");
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "nokkel.running");
 
     luaL_newmetatable(L, "nokkel.templates");
     lua_pushcfunction(L, l_template_index);
@@ -1583,6 +1661,7 @@ static int run_script(lua_State *L, lhost *h, char **err)
     lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.env");
     env = lua_gettop(L);
     lhost_add_input(h, h->script);
+    enter_script(L, h->script);
     if (load_text(L, h->script) != LUA_OK) {
         *err = xstrdup(lua_tostring(L, -1));
         lua_pop(L, 2);

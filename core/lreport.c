@@ -169,6 +169,41 @@ static int fail_near(lua_State *L, int t, const char *needle,
     return lua_error(L);
 }
 
+/* Returns 1 when s[at] is a letter, a digit, "_" or ".": a character
+ * that makes a word of what touches it. */
+static int is_word_char(const char *s, size_t at)
+{
+    return g_ascii_isalnum(s[at]) || s[at] == '_' || s[at] == '.';
+}
+
+/*
+ * Fails when s holds "nan", "-nan", "inf" or "-inf" as a word of its
+ * own: what Lua writes for a number that is not a number or infinite
+ * when a script joins it into text with "..".
+ */
+static void check_not_numbers(lua_State *L, int t, const char *s,
+                              const char *what)
+{
+    static const char *const words[] = {"nan", "inf"};
+
+    for (size_t k = 0; s[k]; k++) {
+        for (size_t w = 0; w < 2; w++) {
+            size_t start = k > 0 && s[k - 1] == '-' ? k - 1 : k;
+            char token[8];
+
+            if (strncmp(s + k, words[w], 3) != 0 || is_word_char(s, k + 3) ||
+                (start > 0 && is_word_char(s, start - 1)))
+                continue;
+            snprintf(token, sizeof token, "%s%s", start < k ? "-" : "",
+                     words[w]);
+            fail(L, t, "%s holds \"%s\": %s was written into the text",
+                 what, token, w == 0 ?
+                 "a number that is not a number (0/0?)" :
+                 "an infinite number (a division by zero?)");
+        }
+    }
+}
+
 /*
  * Returns the string at index i after checking it is text the DocBook
  * and the PDF can carry: valid UTF-8 without control characters other
@@ -182,8 +217,8 @@ static const char *checked_text(lua_State *L, int t, int i, const char *what)
     const char *s = lua_tolstring(L, i, &len);
     char *whole;
 
-    if (!g_utf8_validate(s, (gssize)len, NULL))
-        fail(L, t, "%s is not valid UTF-8", what);
+    /* Control characters first: a NUL also stops UTF-8 validation, and
+     * is better named as what it is. */
     for (size_t k = 0; k < len; k++) {
         unsigned char c = (unsigned char)s[k];
 
@@ -195,6 +230,9 @@ static const char *checked_text(lua_State *L, int t, int i, const char *what)
                  "cannot carry it", what, code, (int)k + 1);
         }
     }
+    if (!g_utf8_validate(s, (gssize)len, NULL))
+        fail(L, t, "%s is not valid UTF-8", what);
+    check_not_numbers(L, t, s, what);
     whole = drop_point_zero(s, len);
     if (!whole)
         return s;
