@@ -26,7 +26,8 @@
 
 /* A script may run this many VM instructions and seconds (time spent in
  * C functions such as string.rep counts there), and allocate this
- * much. NOKKEL_TIME_LIMIT (seconds) sets another time limit. */
+ * much. NOKKEL_TIME_LIMIT (seconds) sets another time limit; one above
+ * TIME_LIMIT raises the instruction limit in the same proportion. */
 #define STEP_LIMIT 200000000L
 #define STEP_CHUNK 1000
 #define TIME_LIMIT 120
@@ -94,7 +95,7 @@ static void l_hook(lua_State *L, lua_Debug *ar)
 
     (void)ar;
     h->steps += STEP_CHUNK;
-    if (h->steps <= STEP_LIMIT && log_now() - h->started <= h->time_limit)
+    if (h->steps <= h->step_limit && log_now() - h->started <= h->time_limit)
         return;
     /* From now on every instruction raises again, so a pcall in the
      * script cannot swallow the stop and loop on. */
@@ -105,9 +106,9 @@ static void l_hook(lua_State *L, lua_Debug *ar)
         lua_pushfstring(L, "%s:%d: ", where.short_src, where.currentline);
     else
         lua_pushliteral(L, "");
-    lua_pushfstring(L, "the script ran over %d million instructions or "
+    lua_pushfstring(L, "the script ran over %I million instructions or "
                     "%d second%s and was stopped (an endless loop?)",
-                    (int)(STEP_LIMIT / 1000000), h->time_limit,
+                    (lua_Integer)(h->step_limit / 1000000), h->time_limit,
                     h->time_limit == 1 ? "" : "s");
     lua_concat(L, 2);
     lua_error(L);
@@ -354,8 +355,14 @@ int lhost_pcall(lua_State *L, int nargs, int nresults, char **err)
     if (rc == LUA_OK)
         return 0;
     if (rc == LUA_ERRMEM) {
-        *err = err_fmt("%sthe script needs more than %d MB of memory and "
-                       "was stopped", lhost_self(L)->stop_where,
+        lhost *h = lhost_self(L);
+
+        /* No script line when the memory ran out while the report was
+         * built from the returned table: then the script is named. */
+        *err = err_fmt("%s%s%sthe script needs more than %d MB of memory "
+                       "and was stopped", h->stop_where,
+                       h->stop_where[0] ? "" : h->script,
+                       h->stop_where[0] ? "" : ": ",
                        (int)(MEMORY_LIMIT >> 20));
         lua_pop(L, 1);
         return -1;
@@ -1614,6 +1621,9 @@ lhost *lhost_new(const char *path, plg_host *plugins)
     lhost *h = xcalloc(1, sizeof *h);
 
     h->time_limit = time_limit();
+    h->step_limit = STEP_LIMIT;
+    if (h->time_limit > TIME_LIMIT)
+        h->step_limit = STEP_LIMIT * h->time_limit / TIME_LIMIT;
     h->script = clean_path(path);
     h->scripts_dir = dir_of(h->script);
     h->root = parent_of(h->scripts_dir);

@@ -27,6 +27,7 @@ struct lhost {
     long steps;
     double started;         /* when the run began, for the time limit */
     int time_limit;         /* seconds */
+    long step_limit;        /* VM instructions, raised with time_limit */
     /* The indicator a plugin computes now and its plugin, for the
      * watchdog; NULL between computations. */
     const nk_indicator *volatile computing;
