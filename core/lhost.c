@@ -1111,6 +1111,7 @@ int lhost_lookup(void *ud, const char *name, double *num, const char **text)
 {
     lookup_ctx *ctx = ud;
     lua_State *L = ctx->L;
+    const char *other = NULL;   /* the type of a value of no use */
 
     for (int i = ctx->first; i <= ctx->last; i++) {
         if (!lua_istable(L, i))
@@ -1130,11 +1131,15 @@ int lhost_lookup(void *ud, const char *name, double *num, const char **text)
                 lua_pop(L, 2);
                 return 2;
             }
+            if (!lua_isnil(L, -1) && !other)
+                other = luaL_typename(L, -1);   /* a static string */
             lua_pop(L, 1);
         }
         lua_pop(L, 1);
     }
-    return 0;
+    if (other)
+        *text = other;
+    return other ? 3 : 0;
 }
 
 /* t.name(args...): renders one template of a templates() set. */
@@ -1300,6 +1305,21 @@ static char *f_prosentord(double v, int d)
     return fmt_percent_words(v);
 }
 
+/* Raises an argument error for argument arg, v printed with decimals
+ * (kroner: its scaled value, see fmt_exact), when v is infinite or too
+ * large to print digit for digit. */
+static void check_exact(lua_State *L, int arg, double v, int decimals,
+                        int kroner)
+{
+    if (isinf(v))
+        luaL_argerror(L, arg, "infinite (a division by zero?)");
+    if (!fmt_exact(kroner ? v / 1e9 : v, decimals))
+        luaL_argerror(L, arg, lua_pushfstring(L, "%f is too large to print "
+                      "digit for digit (at most fifteen digits%s)", v,
+                      decimals > 0 ? ", decimals included" : ""));
+}
+
+/* fmt.tall(v, d) and the like: upvalue 1 is the fmt_fn. */
 static int l_fmt(lua_State *L)
 {
     fmt_fn fn = (fmt_fn)lua_touserdata(L, lua_upvalueindex(1));
@@ -1308,15 +1328,23 @@ static int l_fmt(lua_State *L)
     char *s;
 
     luaL_argcheck(L, d >= 0 && d <= 6, 2, "decimals from 0 to 6");
+    check_exact(L, 1, v, (int)d, fn == f_kroner);
     s = fn(v, (int)d);
     lua_pushstring(L, s);
     free(s);
     return 1;
 }
 
+/* fmt.periode(from, to): "2007–2025". */
 static int l_fmt_periode(lua_State *L)
 {
-    char *s = fmt_range(luaL_checknumber(L, 1), luaL_checknumber(L, 2));
+    double from = luaL_checknumber(L, 1);
+    double to = luaL_checknumber(L, 2);
+    char *s;
+
+    check_exact(L, 1, from, 1, 0);
+    check_exact(L, 2, to, 1, 0);
+    s = fmt_range(from, to);
 
     lua_pushstring(L, s);
     free(s);
