@@ -432,6 +432,28 @@ static void push_column(lua_State *L, int t, int data, const char *name)
     lua_remove(L, -2);
 }
 
+/*
+ * Pushes data.columns[name] for the chart at c of figure id, checking it
+ * holds one value for each of the data's rows: a short column in a
+ * table written by hand would drop bars without a word. A missing value
+ * is 0/0, since a nil at the end does not count.
+ */
+static void push_chart_column(lua_State *L, int c, int data,
+                              const char *name, const char *id)
+{
+    lua_Integer rows, len;
+
+    push_column(L, c, data, name);
+    lua_getfield(L, data, "rows");
+    rows = lua_tointeger(L, -1);
+    lua_pop(L, 1);                          /* ... column */
+    len = (lua_Integer)lua_rawlen(L, -1);
+    if (len != rows)
+        fail(L, c, "figure %s: column \"%s\" has %d value%s, but the data "
+             "has rows = %d (write 0/0 for a missing value, not nil)", id,
+             name, (int)len, len == 1 ? "" : "s", (int)rows);
+}
+
 /* Appends the children of the element at t (its list part) to parent. */
 static void build_children(lua_State *L, int t, xmlNodePtr parent,
                            lhost_report *rep);
@@ -762,7 +784,7 @@ static void chart_series_from(lua_State *L, int t, int c, int data,
                                        "series label"));
         s->color = series_color(L, t, item, s->name);
         s->values = xcalloc((size_t)rows + 1, sizeof *s->values);
-        push_column(L, t, data, lua_tostring(L, -2));
+        push_chart_column(L, t, data, lua_tostring(L, -2), spec->id);
         series_values(L, t, spec->id, s->name, order, rows, s->values);
         lua_settop(L, item - 1);
     }
@@ -803,7 +825,7 @@ static int push_row_order(lua_State *L, int c, int data, int rows,
         }
         return order;
     }
-    push_column(L, c, data, facet);
+    push_chart_column(L, c, data, facet, spec->id);
     col = lua_gettop(L);
     lua_newtable(L);
     groups = lua_gettop(L);
@@ -1068,7 +1090,7 @@ static void build_chart(lua_State *L, int t, const char *id,
     rows = data_rows(L, c, data);
     x = req_str(L, c, "x", "chart");
     order = push_row_order(L, c, data, rows, spec);
-    push_column(L, c, data, x);
+    push_chart_column(L, c, data, x, id);
     spec->categories = xcalloc((size_t)rows + 1, sizeof *spec->categories);
     for (int k = 1; k <= rows; k++, spec->ncat++) {
         lua_Integer r;
