@@ -365,23 +365,27 @@ static void cats_find_long(chart_layout *L, double wrap)
 /*
  * Adds the category labels beside a horizontal bar chart, wrapped at
  * 40 % of its width. Numbers are thinned to every k-th when they crowd;
- * words never are, since a bar without its name cannot be read. Sets
- * *width to the widest. Returns 0, or -1 when none fits, with
+ * words never are, since a bar without its name cannot be read: they
+ * are wrapped wider instead, up to 60 %, leaving the bars less room.
+ * Sets *width to the widest. Returns 0, or -1 when none fits, with
  * L->long_label naming a label that is too tall for its slot.
  */
 int chart_cats_beside(chart_layout *L, double *width)
 {
-    double wrap = 0.4 * L->spec->width;
-    size_t steps = cats_are_numbers(L->spec) ? L->spec->ncat : 1;
+    static const double wraps[] = {0.4, 0.5, 0.6};
+    int numbers = cats_are_numbers(L->spec);
+    size_t steps = numbers ? L->spec->ncat : 1;
+    size_t nwraps = numbers ? 1 : sizeof wraps / sizeof wraps[0];
 
     L->cat_first = L->ntexts;
-    for (size_t k = 1; k <= steps; k++)
-        if (cats_try_beside(L, k, wrap) == 0) {
-            L->cat_n = L->ntexts - L->cat_first;
-            *width = chart_texts_width(L, L->cat_first, L->ntexts);
-            return 0;
-        }
-    cats_find_long(L, wrap);
+    for (size_t w = 0; w < nwraps; w++)
+        for (size_t k = 1; k <= steps; k++)
+            if (cats_try_beside(L, k, wraps[w] * L->spec->width) == 0) {
+                L->cat_n = L->ntexts - L->cat_first;
+                *width = chart_texts_width(L, L->cat_first, L->ntexts);
+                return 0;
+            }
+    cats_find_long(L, wraps[nwraps - 1] * L->spec->width);
     return -1;
 }
 

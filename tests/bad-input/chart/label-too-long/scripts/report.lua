@@ -1,5 +1,5 @@
 local r = report { title = "Test", year = 2025, data = "data" }
-local lang = string.rep("Private ideelle sykehus med driftsavtale ", 15)
+local lang = string.rep("Private ideelle sykehus med driftsavtale ", 40)
 local data = {
     rows = 3,
     columns = {
