@@ -356,14 +356,16 @@ int lhost_pcall(lua_State *L, int nargs, int nresults, char **err)
         return 0;
     if (rc == LUA_ERRMEM) {
         lhost *h = lhost_self(L);
+        const char *where = h->stop_where;
 
-        /* No script line when the memory ran out while the report was
-         * built from the returned table: then the script is named. */
+        /* No script frame runs while the report is built from the
+         * returned table: the element being built is the place, or at
+         * least the script. */
+        if (!where[0])
+            where = h->build_where;
         *err = err_fmt("%s%s%sthe script needs more than %d MB of memory "
-                       "and was stopped", h->stop_where,
-                       h->stop_where[0] ? "" : h->script,
-                       h->stop_where[0] ? "" : ": ",
-                       (int)(MEMORY_LIMIT >> 20));
+                       "and was stopped", where, where[0] ? "" : h->script,
+                       where[0] ? "" : ": ", (int)(MEMORY_LIMIT >> 20));
         lua_pop(L, 1);
         return -1;
     }
@@ -1670,6 +1672,7 @@ static void reset(lhost *h)
     h->templates_dir = NULL;
     h->steps = 0;
     h->halted = h->halt_told = 0;
+    h->build_where[0] = '\0';
     h->started = log_now();
     for (size_t i = 0; i < h->ninputs; i++)
         free(h->inputs[i]);

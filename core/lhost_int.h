@@ -24,6 +24,8 @@ struct lhost {
     size_t mem_used;
     char stop_where[160];   /* "file:line: " where the script was stopped
                                from outside: memory, watchdog */
+    char build_where[160];  /* "file:line: " of the element the report
+                               is being built from, or "" */
     long steps;
     double started;         /* when the run began, for the time limit */
     int time_limit;         /* seconds */

@@ -1332,6 +1332,18 @@ static void build_table(lua_State *L, int t, xmlNodePtr parent)
     lua_settop(L, data - 1);
 }
 
+/* Keeps where the element at t was written as the place of an error
+ * that comes without one: memory running out while it is built. */
+static void note_building(lua_State *L, int t)
+{
+    lhost *h = lhost_self(L);
+
+    lua_getfield(L, t, "where");
+    snprintf(h->build_where, sizeof h->build_where, "%s",
+             lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+    lua_pop(L, 1);
+}
+
 static void build_children(lua_State *L, int t, xmlNodePtr parent,
                            lhost_report *rep)
 {
@@ -1344,6 +1356,7 @@ static void build_children(lua_State *L, int t, xmlNodePtr parent,
         lua_geti(L, t, i);
         e = lua_gettop(L);
         kind = kind_of(L, e);
+        note_building(L, lua_istable(L, e) ? e : t);
         if (strcmp(kind, "text") == 0 || strcmp(kind, "para") == 0)
             build_para(L, e, parent);
         else if (strcmp(kind, "section") == 0 ||
