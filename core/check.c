@@ -102,6 +102,7 @@ static size_t distance(const char *a, const char *b, size_t max)
         one[j] = j;
     for (size_t i = 1; i <= la; i++) {
         size_t low = cur[0] = i;
+        size_t *spare;
 
         for (size_t j = 1; j <= lb; j++) {
             size_t best = min3(one[j - 1] + (a[i - 1] != b[j - 1]),
@@ -118,8 +119,7 @@ static size_t distance(const char *a, const char *b, size_t max)
             free(rows);
             return max + 1;
         }
-        size_t *spare = two;
-
+        spare = two;
         two = one;
         one = cur;
         cur = spare;
