@@ -341,20 +341,51 @@ static int cats_try_beside(chart_layout *L, size_t step, double wrap)
     return 0;
 }
 
-/* Adds the category labels beside a horizontal bar chart, wrapped at
- * 40 % of its width, every k-th when they crowd. Sets *width to the
- * widest. Returns 0, or -1 when none fits. */
+/* Sets L->long_label to the tallest of the category labels wrapped at
+ * wrap points when it is taller than its slot, or to NULL. */
+static void cats_find_long(chart_layout *L, double wrap)
+{
+    const chart_spec *spec = L->spec;
+    double tallest = 0;
+
+    L->long_label = NULL;
+    for (size_t i = 0; i < spec->ncat; i++) {
+        double h = chart_text_add(L, CHART_BOX_CATEGORY,
+                                  xstrdup(spec->categories[i]), wrap,
+                                  PANGO_ALIGN_RIGHT)->h;
+
+        chart_texts_truncate(L, L->ntexts - 1);
+        if (h > tallest && h > L->slot) {
+            tallest = h;
+            L->long_label = spec->categories[i];
+        }
+    }
+}
+
+/*
+ * Adds the category labels beside a horizontal bar chart, wrapped at
+ * 40 % of its width. Numbers are thinned to every k-th when they crowd;
+ * words never are, since a bar without its name cannot be read: they
+ * are wrapped wider instead, up to 60 %, leaving the bars less room.
+ * Sets *width to the widest. Returns 0, or -1 when none fits, with
+ * L->long_label naming a label that is too tall for its slot.
+ */
 int chart_cats_beside(chart_layout *L, double *width)
 {
-    double wrap = 0.4 * L->spec->width;
+    static const double wraps[] = {0.4, 0.5, 0.6};
+    int numbers = cats_are_numbers(L->spec);
+    size_t steps = numbers ? L->spec->ncat : 1;
+    size_t nwraps = numbers ? 1 : sizeof wraps / sizeof wraps[0];
 
     L->cat_first = L->ntexts;
-    for (size_t k = 1; k <= L->spec->ncat; k++)
-        if (cats_try_beside(L, k, wrap) == 0) {
-            L->cat_n = L->ntexts - L->cat_first;
-            *width = chart_texts_width(L, L->cat_first, L->ntexts);
-            return 0;
-        }
+    for (size_t w = 0; w < nwraps; w++)
+        for (size_t k = 1; k <= steps; k++)
+            if (cats_try_beside(L, k, wraps[w] * L->spec->width) == 0) {
+                L->cat_n = L->ntexts - L->cat_first;
+                *width = chart_texts_width(L, L->cat_first, L->ntexts);
+                return 0;
+            }
+    cats_find_long(L, wraps[nwraps - 1] * L->spec->width);
     return -1;
 }
 

@@ -102,6 +102,9 @@ typedef struct chart_layout {
     double max_r;           /* the largest radius a pie may take */
     size_t tick_first, cat_first, cat_n, end_first, value_first;
     size_t unit;            /* index of the unit text, or SIZE_MAX */
+    const char *long_label; /* a category label too tall for its slot
+                               even wrapped, from the last try; borrowed
+                               from the spec, or NULL */
     chart_text *texts;
     size_t ntexts, cap;
 } chart_layout;

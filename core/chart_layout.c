@@ -301,6 +301,7 @@ static int try_sideways(chart_layout *L)
 int chart_layout_try(chart_layout *L, const chart_ticks *t)
 {
     chart_texts_truncate(L, 0);
+    L->long_label = NULL;
     L->ticks = *t;
     L->lo = chart_tick_value(L, 0);
     L->hi = chart_tick_value(L, t->n - 1);
@@ -313,6 +314,48 @@ int chart_too_small(const chart_spec *spec, char **err)
     return err_set(err, "figure %s: %g x %g points is too small for the "
                    "chart's labels", chart_spec_name(spec), spec->width,
                    spec->height);
+}
+
+/* The characters of a long label an error message shows. */
+#define LABEL_SHOWN 40
+
+/* Returns label's first LABEL_SHOWN characters without the soft
+ * hyphens hyphenation put in, and "…" when there were more. Caller
+ * frees. */
+static char *label_shown(const char *label)
+{
+    GString *out = g_string_new(NULL);
+    size_t shown = 0;
+
+    for (const char *p = label; *p; p = g_utf8_next_char(p)) {
+        if (g_utf8_get_char(p) == 0xad)
+            continue;
+        if (shown++ == LABEL_SHOWN) {
+            g_string_append(out, "\xe2\x80\xa6");
+            break;
+        }
+        g_string_append_unichar(out, g_utf8_get_char(p));
+    }
+    return g_string_free(out, FALSE);
+}
+
+/*
+ * Sets *err to name the category label of L too long to stand beside
+ * its bar, shortened, or when there is none, to say the chart is too
+ * small. Returns -1.
+ */
+static int layout_failed(const chart_layout *L, char **err)
+{
+    char *shown;
+
+    if (!L->long_label)
+        return chart_too_small(L->spec, err);
+    shown = label_shown(L->long_label);
+    err_set(err, "figure %s: the category label \"%s\" is too long to "
+            "stand beside its bar even wrapped; shorten it or make the "
+            "chart taller", chart_spec_name(L->spec), shown);
+    g_free(shown);
+    return -1;
 }
 
 /*
@@ -351,5 +394,5 @@ int chart_layout_fit(chart_layout *L, char **err)
         }
     }
     chart_texts_truncate(L, 0);
-    return chart_too_small(L->spec, err);
+    return layout_failed(L, err);
 }

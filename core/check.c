@@ -75,42 +75,57 @@ void check_print(const check_list *list, FILE *out)
                 list->items[i].msg);
 }
 
-/* Returns the Levenshtein distance of a and b, or max + 1 when it is
- * larger than max (the row minimum passes max). */
+/* Returns the smallest of a, b and c. */
+static size_t min3(size_t a, size_t b, size_t c)
+{
+    size_t m = a < b ? a : b;
+
+    return m < c ? m : c;
+}
+
+/*
+ * Returns the edit distance of a and b counting an insertion, a
+ * deletion, a substitution or a swap of two neighbours as one edit
+ * (so "titel" is one edit from "title"), or max + 1 when it is larger
+ * than max (the row minimum passes max). Three rows: the one before
+ * the last is needed for swaps.
+ */
 static size_t distance(const char *a, const char *b, size_t max)
 {
     size_t la = strlen(a);
     size_t lb = strlen(b);
-    size_t *row = xmalloc((lb + 1) * sizeof *row);
+    size_t *rows = xmalloc(3 * (lb + 1) * sizeof *rows);
+    size_t *two = rows, *one = rows + lb + 1, *cur = rows + 2 * (lb + 1);
     size_t d;
 
     for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
+        one[j] = j;
     for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        size_t low;
+        size_t low = cur[0] = i;
+        size_t *spare;
 
-        row[0] = low = i;
         for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
+            size_t best = min3(one[j - 1] + (a[i - 1] != b[j - 1]),
+                               one[j] + 1, cur[j - 1] + 1);
 
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+                a[i - 2] == b[j - 1] && two[j - 2] + 1 < best)
+                best = two[j - 2] + 1;
+            cur[j] = best;
             if (best < low)
                 low = best;
         }
         if (low > max) {
-            free(row);
+            free(rows);
             return max + 1;
         }
+        spare = two;
+        two = one;
+        one = cur;
+        cur = spare;
     }
-    d = row[lb];
-    free(row);
+    d = one[lb];
+    free(rows);
     return d;
 }
 

@@ -139,6 +139,15 @@ static char *format_number(double v, int decimals, int group_from)
     return out;
 }
 
+int fmt_exact(double v, int decimals)
+{
+    if (isnan(v))
+        return 1;
+    if (!isfinite(v))
+        return 0;
+    return fabs(v) * pow(10, clamp_decimals(decimals)) < 1e15;
+}
+
 /* Returns num followed by suffix, freeing num. Caller frees. */
 static char *append_free(char *num, const char *suffix)
 {

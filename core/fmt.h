@@ -60,6 +60,16 @@ char *fmt_range(double from, double to);
 char *fmt_year(double year);
 
 /*
+ * Returns 1 when v prints digit for digit with the given decimals: v is
+ * NaN (it prints as "–"), or finite with |v| times ten to decimals below
+ * 10^15, the fifteen significant digits read. Returns 0 for an infinite
+ * value or one too large, such as 2^53, whose digits past the fifteenth
+ * would print as zeros. fmt_money prints kroner / 1e9 at most, so that
+ * is the value to check for it.
+ */
+int fmt_exact(double v, int decimals);
+
+/*
  * Reads a number written the Norwegian or the English way: optional
  * sign (+, - or U+2212), digit groups separated by space, U+00A0 or U+202F,
  * one decimal mark (comma or point). Groups must be real thousands: one

@@ -27,11 +27,15 @@
 
 /* A script may run this many VM instructions and seconds (time spent in
  * C functions such as string.rep counts there), and allocate this
- * much. NOKKEL_TIME_LIMIT (seconds) sets another time limit. */
+ * much. NOKKEL_TIME_LIMIT (seconds) sets another time limit; one above
+ * TIME_LIMIT raises the instruction limit in the same proportion. */
 #define STEP_LIMIT 200000000L
 #define STEP_CHUNK 1000
 #define TIME_LIMIT 120
 #define MEMORY_LIMIT ((size_t)512 << 20)
+
+/* An error message longer than this many bytes is cut. */
+#define MESSAGE_LIMIT 1000
 
 /* The watchdog stops the process this many seconds after the time limit
  * when the instruction hook could not: the script is stuck inside one
@@ -92,7 +96,7 @@ static void l_hook(lua_State *L, lua_Debug *ar)
 
     (void)ar;
     h->steps += STEP_CHUNK;
-    if (h->steps <= STEP_LIMIT && log_now() - h->started <= h->time_limit)
+    if (h->steps <= h->step_limit && log_now() - h->started <= h->time_limit)
         return;
     /* From now on every instruction raises again, so a pcall in the
      * script cannot swallow the stop and loop on. */
@@ -103,9 +107,9 @@ static void l_hook(lua_State *L, lua_Debug *ar)
         lua_pushfstring(L, "%s:%d: ", where.short_src, where.currentline);
     else
         lua_pushliteral(L, "");
-    lua_pushfstring(L, "the script ran over %d million instructions or "
+    lua_pushfstring(L, "the script ran over %I million instructions or "
                     "%d second%s and was stopped (an endless loop?)",
-                    (int)(STEP_LIMIT / 1000000), h->time_limit,
+                    (lua_Integer)(h->step_limit / 1000000), h->time_limit,
                     h->time_limit == 1 ? "" : "s");
     lua_concat(L, 2);
     lua_error(L);
@@ -288,8 +292,26 @@ static int l_msgh(lua_State *L)
 }
 
 /*
- * Shortens a Lua traceback to the message and at most five frames from
- * the scripts, dropping C frames. Caller frees.
+ * Returns the first len bytes of msg, cut to MESSAGE_LIMIT bytes (at a
+ * character boundary) with "… (N bytes more)" when longer: a script can
+ * raise an error of megabytes. Caller frees.
+ */
+static char *cut_message(const char *msg, size_t len)
+{
+    size_t keep = MESSAGE_LIMIT;
+
+    if (len <= MESSAGE_LIMIT)
+        return err_fmt("%.*s", (int)len, msg);
+    while (keep > 0 && ((unsigned char)msg[keep] & 0xc0) == 0x80)
+        keep--;
+    return err_fmt("%.*s\xe2\x80\xa6 (%zu bytes more)", (int)keep, msg,
+                   len - keep);
+}
+
+/*
+ * Shortens a Lua traceback to the message, itself cut to MESSAGE_LIMIT
+ * bytes, and at most five frames from the scripts, dropping C frames.
+ * Caller frees.
  */
 static char *short_trace(const char *trace)
 {
@@ -298,8 +320,8 @@ static char *short_trace(const char *trace)
     int frames = 0;
 
     if (!tb)
-        return xstrdup(trace);
-    out = err_fmt("%.*s", (int)(tb - trace), trace);
+        return cut_message(trace, strlen(trace));
+    out = cut_message(trace, (size_t)(tb - trace));
     for (const char *line = tb + 1; *line && frames < 5;) {
         size_t len = strcspn(line, "\n");
         const char *text = line;
@@ -334,9 +356,17 @@ int lhost_pcall(lua_State *L, int nargs, int nresults, char **err)
     if (rc == LUA_OK)
         return 0;
     if (rc == LUA_ERRMEM) {
-        *err = err_fmt("%sthe script needs more than %d MB of memory and "
-                       "was stopped", lhost_self(L)->stop_where,
-                       (int)(MEMORY_LIMIT >> 20));
+        lhost *h = lhost_self(L);
+        const char *where = h->stop_where;
+
+        /* No script frame runs while the report is built from the
+         * returned table: the element being built is the place, or at
+         * least the script. */
+        if (!where[0])
+            where = h->build_where;
+        *err = err_fmt("%s%s%sthe script needs more than %d MB of memory "
+                       "and was stopped", where, where[0] ? "" : h->script,
+                       where[0] ? "" : ": ", (int)(MEMORY_LIMIT >> 20));
         lua_pop(L, 1);
         return -1;
     }
@@ -490,9 +520,59 @@ static void run_required(lua_State *L, lhost *h, const char *name)
         lhost_push_stub_chapter(L, name);
     }
     plg_stats(h->plugins, &computed, &reused);
-    progress_item("%s: %.1f ms, %lu indicators computed, %lu reused", name,
-                  (log_now() - t0) * 1e3, computed - computed0,
-                  reused - reused0);
+    progress_item("%s: %.1f ms, %lu indicator%s computed, %lu reused",
+                  name, (log_now() - t0) * 1e3, computed - computed0,
+                  computed - computed0 == 1 ? "" : "s", reused - reused0);
+}
+
+/*
+ * Adds the script at path to the list of scripts running, one inside
+ * the other (registry "nokkel.running"), or raises "require cycle: a →
+ * b → a" when it is already running: its require would start it again
+ * without end. Net stack effect zero.
+ */
+static void enter_script(lua_State *L, const char *path)
+{
+    lua_Integer n;
+    lua_Integer from = 0;
+    luaL_Buffer b;
+
+    lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.running");   /* running */
+    n = (lua_Integer)lua_rawlen(L, -1);
+    for (lua_Integer i = 1; i <= n && !from; i++) {
+        lua_rawgeti(L, -1, i);              /* running path_i */
+        if (strcmp(lua_tostring(L, -1), path) == 0)
+            from = i;
+        lua_pop(L, 1);
+    }
+    if (!from) {
+        lua_pushstring(L, path);
+        lua_rawseti(L, -2, n + 1);
+        lua_pop(L, 1);
+        return;
+    }
+
+    luaL_buffinit(L, &b);
+    luaL_where(L, 1);
+    luaL_addvalue(&b);
+    luaL_addstring(&b, "require cycle: ");
+    for (lua_Integer i = from; i <= n; i++) {
+        lua_rawgeti(L, -2, i);              /* running ... path_i */
+        luaL_addvalue(&b);
+        luaL_addstring(&b, " \xe2\x86\x92 ");
+    }
+    luaL_addstring(&b, path);
+    luaL_pushresult(&b);
+    lua_error(L);
+}
+
+/* Takes the innermost script off the list of enter_script. */
+static void leave_script(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.running");   /* running */
+    lua_pushnil(L);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2));
+    lua_pop(L, 1);
 }
 
 /* require(name): runs scripts/<name>.lua once and returns its value. */
@@ -507,6 +587,7 @@ static int l_require(lua_State *L)
         return luaL_error(L, "require \"%s\": a script name is lowercase "
                           "letters, digits and _ (scripts are found in %s)",
                           name, h->scripts_dir);
+    lua_settop(L, 1);
     lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.loaded");
     lua_getfield(L, -1, name);              /* name loaded value */
     if (!lua_isnil(L, -1))
@@ -519,9 +600,11 @@ static int l_require(lua_State *L)
     lua_pushstring(L, path);
     lhost_add_input(h, path);
     free(path);
+    enter_script(L, lua_tostring(L, -1));
     lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.env");
     load_sandboxed(L, lua_tostring(L, -2), lua_gettop(L));
     run_required(L, h, name);               /* name loaded path env value */
+    leave_script(L);
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
         lua_pushboolean(L, 1);
@@ -729,6 +812,8 @@ static int l_para(lua_State *L)
         lua_replace(L, 1);
         lua_settop(L, 1);
     }
+    if (!lua_istable(L, 1))
+        return luaL_typeerror(L, 1, "text or a table");
     return l_element(L);
 }
 
@@ -1037,6 +1122,7 @@ int lhost_lookup(void *ud, const char *name, double *num, const char **text)
 {
     lookup_ctx *ctx = ud;
     lua_State *L = ctx->L;
+    const char *other = NULL;   /* the type of a value of no use */
 
     for (int i = ctx->first; i <= ctx->last; i++) {
         if (!lua_istable(L, i))
@@ -1056,11 +1142,15 @@ int lhost_lookup(void *ud, const char *name, double *num, const char **text)
                 lua_pop(L, 2);
                 return 2;
             }
+            if (!lua_isnil(L, -1) && !other)
+                other = luaL_typename(L, -1);   /* a static string */
             lua_pop(L, 1);
         }
         lua_pop(L, 1);
     }
-    return 0;
+    if (other)
+        *text = other;
+    return other ? 3 : 0;
 }
 
 /* t.name(args...): renders one template of a templates() set. */
@@ -1229,6 +1319,21 @@ static char *f_prosentord(double v, int d)
     return fmt_percent_words(v);
 }
 
+/* Raises an argument error for argument arg, v printed with decimals
+ * (kroner: its scaled value, see fmt_exact), when v is infinite or too
+ * large to print digit for digit. */
+static void check_exact(lua_State *L, int arg, double v, int decimals,
+                        int kroner)
+{
+    if (isinf(v))
+        luaL_argerror(L, arg, "infinite (a division by zero?)");
+    if (!fmt_exact(kroner ? v / 1e9 : v, decimals))
+        luaL_argerror(L, arg, lua_pushfstring(L, "%f is too large to print "
+                      "digit for digit (at most fifteen digits%s)", v,
+                      decimals > 0 ? ", decimals included" : ""));
+}
+
+/* fmt.tall(v, d) and the like: upvalue 1 is the fmt_fn. */
 static int l_fmt(lua_State *L)
 {
     fmt_fn fn = (fmt_fn)lua_touserdata(L, lua_upvalueindex(1));
@@ -1237,15 +1342,23 @@ static int l_fmt(lua_State *L)
     char *s;
 
     luaL_argcheck(L, d >= 0 && d <= 6, 2, "decimals from 0 to 6");
+    check_exact(L, 1, v, (int)d, fn == f_kroner);
     s = fn(v, (int)d);
     lua_pushstring(L, s);
     free(s);
     return 1;
 }
 
+/* fmt.periode(from, to): "2007–2025". */
 static int l_fmt_periode(lua_State *L)
 {
-    char *s = fmt_range(luaL_checknumber(L, 1), luaL_checknumber(L, 2));
+    double from = luaL_checknumber(L, 1);
+    double to = luaL_checknumber(L, 2);
+    char *s;
+
+    check_exact(L, 1, from, 1, 0);
+    check_exact(L, 2, to, 1, 0);
+    s = fmt_range(from, to);
 
     lua_pushstring(L, s);
     free(s);
@@ -1515,6 +1628,8 @@ static void open_sandbox(lua_State *L)
     lua_setfield(L, LUA_REGISTRYINDEX, "nokkel.env");
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, "nokkel.loaded");
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "nokkel.running");
 
     luaL_newmetatable(L, "nokkel.templates");
     lua_pushcfunction(L, l_template_index);
@@ -1548,6 +1663,9 @@ lhost *lhost_new(const char *path, plg_host *plugins)
     lhost *h = xcalloc(1, sizeof *h);
 
     h->time_limit = time_limit();
+    h->step_limit = STEP_LIMIT;
+    if (h->time_limit > TIME_LIMIT)
+        h->step_limit = STEP_LIMIT * h->time_limit / TIME_LIMIT;
     h->script = clean_path(path);
     h->scripts_dir = dir_of(h->script);
     h->root = parent_of(h->scripts_dir);
@@ -1566,6 +1684,7 @@ static void reset(lhost *h)
     h->templates_dir = NULL;
     h->steps = 0;
     h->halted = h->halt_told = 0;
+    h->build_where[0] = '\0';
     h->started = log_now();
     for (size_t i = 0; i < h->ninputs; i++)
         free(h->inputs[i]);
@@ -1595,6 +1714,7 @@ static int run_script(lua_State *L, lhost *h, char **err)
     lua_getfield(L, LUA_REGISTRYINDEX, "nokkel.env");
     env = lua_gettop(L);
     lhost_add_input(h, h->script);
+    enter_script(L, h->script);
     if (load_text(L, h->script) != LUA_OK) {
         *err = xstrdup(lua_tostring(L, -1));
         lua_pop(L, 2);

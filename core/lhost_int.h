@@ -24,9 +24,12 @@ struct lhost {
     size_t mem_used;
     char stop_where[160];   /* "file:line: " where the script was stopped
                                from outside: memory, watchdog */
+    char build_where[160];  /* "file:line: " of the element the report
+                               is being built from, or "" */
     long steps;
     double started;         /* when the run began, for the time limit */
     int time_limit;         /* seconds */
+    long step_limit;        /* VM instructions, raised with time_limit */
     /* The indicator a plugin computes now and its plugin, for the
      * watchdog; NULL between computations. */
     const nk_indicator *volatile computing;

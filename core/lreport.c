@@ -169,6 +169,41 @@ static int fail_near(lua_State *L, int t, const char *needle,
     return lua_error(L);
 }
 
+/* Returns 1 when s[at] is a letter, a digit, "_" or ".": a character
+ * that makes a word of what touches it. */
+static int is_word_char(const char *s, size_t at)
+{
+    return g_ascii_isalnum(s[at]) || s[at] == '_' || s[at] == '.';
+}
+
+/*
+ * Fails when s holds "nan", "-nan", "inf" or "-inf" as a word of its
+ * own: what Lua writes for a number that is not a number or infinite
+ * when a script joins it into text with "..".
+ */
+static void check_not_numbers(lua_State *L, int t, const char *s,
+                              const char *what)
+{
+    static const char *const words[] = {"nan", "inf"};
+
+    for (size_t k = 0; s[k]; k++) {
+        for (size_t w = 0; w < 2; w++) {
+            size_t start = k > 0 && s[k - 1] == '-' ? k - 1 : k;
+            char token[8];
+
+            if (strncmp(s + k, words[w], 3) != 0 || is_word_char(s, k + 3) ||
+                (start > 0 && is_word_char(s, start - 1)))
+                continue;
+            snprintf(token, sizeof token, "%s%s", start < k ? "-" : "",
+                     words[w]);
+            fail(L, t, "%s holds \"%s\": %s was written into the text",
+                 what, token, w == 0 ?
+                 "a number that is not a number (0/0?)" :
+                 "an infinite number (a division by zero?)");
+        }
+    }
+}
+
 /*
  * Returns the string at index i after checking it is text the DocBook
  * and the PDF can carry: valid UTF-8 without control characters other
@@ -182,8 +217,8 @@ static const char *checked_text(lua_State *L, int t, int i, const char *what)
     const char *s = lua_tolstring(L, i, &len);
     char *whole;
 
-    if (!g_utf8_validate(s, (gssize)len, NULL))
-        fail(L, t, "%s is not valid UTF-8", what);
+    /* Control characters first: a NUL also stops UTF-8 validation, and
+     * is better named as what it is. */
     for (size_t k = 0; k < len; k++) {
         unsigned char c = (unsigned char)s[k];
 
@@ -195,6 +230,9 @@ static const char *checked_text(lua_State *L, int t, int i, const char *what)
                  "cannot carry it", what, code, (int)k + 1);
         }
     }
+    if (!g_utf8_validate(s, (gssize)len, NULL))
+        fail(L, t, "%s is not valid UTF-8", what);
+    check_not_numbers(L, t, s, what);
     whole = drop_point_zero(s, len);
     if (!whole)
         return s;
@@ -392,6 +430,28 @@ static void push_column(lua_State *L, int t, int data, const char *name)
              lua_isstring(L, -1) ? lua_tostring(L, -1) : "", name);
     }
     lua_remove(L, -2);
+}
+
+/*
+ * Pushes data.columns[name] for the chart at c of figure id, checking it
+ * holds one value for each of the data's rows: a short column in a
+ * table written by hand would drop bars without a word. A missing value
+ * is 0/0, since a nil at the end does not count.
+ */
+static void push_chart_column(lua_State *L, int c, int data,
+                              const char *name, const char *id)
+{
+    lua_Integer rows, len;
+
+    push_column(L, c, data, name);
+    lua_getfield(L, data, "rows");
+    rows = lua_tointeger(L, -1);
+    lua_pop(L, 1);                          /* ... column */
+    len = (lua_Integer)lua_rawlen(L, -1);
+    if (len != rows)
+        fail(L, c, "figure %s: column \"%s\" has %d value%s, but the data "
+             "has rows = %d (write 0/0 for a missing value, not nil)", id,
+             name, (int)len, len == 1 ? "" : "s", (int)rows);
 }
 
 /* Appends the children of the element at t (its list part) to parent. */
@@ -724,7 +784,7 @@ static void chart_series_from(lua_State *L, int t, int c, int data,
                                        "series label"));
         s->color = series_color(L, t, item, s->name);
         s->values = xcalloc((size_t)rows + 1, sizeof *s->values);
-        push_column(L, t, data, lua_tostring(L, -2));
+        push_chart_column(L, t, data, lua_tostring(L, -2), spec->id);
         series_values(L, t, spec->id, s->name, order, rows, s->values);
         lua_settop(L, item - 1);
     }
@@ -765,7 +825,7 @@ static int push_row_order(lua_State *L, int c, int data, int rows,
         }
         return order;
     }
-    push_column(L, c, data, facet);
+    push_chart_column(L, c, data, facet, spec->id);
     col = lua_gettop(L);
     lua_newtable(L);
     groups = lua_gettop(L);
@@ -1038,7 +1098,7 @@ static void build_chart(lua_State *L, int t, const char *id,
     rows = data_rows(L, c, data);
     x = req_str(L, c, "x", "chart");
     order = push_row_order(L, c, data, rows, spec);
-    push_column(L, c, data, x);
+    push_chart_column(L, c, data, x, id);
     spec->categories = xcalloc((size_t)rows + 1, sizeof *spec->categories);
     for (int k = 1; k <= rows; k++, spec->ncat++) {
         lua_Integer r;
@@ -1280,6 +1340,18 @@ static void build_table(lua_State *L, int t, xmlNodePtr parent)
     lua_settop(L, data - 1);
 }
 
+/* Keeps where the element at t was written as the place of an error
+ * that comes without one: memory running out while it is built. */
+static void note_building(lua_State *L, int t)
+{
+    lhost *h = lhost_self(L);
+
+    lua_getfield(L, t, "where");
+    snprintf(h->build_where, sizeof h->build_where, "%s",
+             lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+    lua_pop(L, 1);
+}
+
 static void build_children(lua_State *L, int t, xmlNodePtr parent,
                            lhost_report *rep)
 {
@@ -1292,6 +1364,7 @@ static void build_children(lua_State *L, int t, xmlNodePtr parent,
         lua_geti(L, t, i);
         e = lua_gettop(L);
         kind = kind_of(L, e);
+        note_building(L, lua_istable(L, e) ? e : t);
         if (strcmp(kind, "text") == 0 || strcmp(kind, "para") == 0)
             build_para(L, e, parent);
         else if (strcmp(kind, "section") == 0 ||

@@ -827,12 +827,48 @@ static int run_filter(const filter *f, value *v, const where *w, char **err)
     NK_UNREACHABLE();
 }
 
+/* Returns the decimals filter f prints a number with: 0 for one that
+ * prints a whole number, the scaled value's for kroner (see fmt_exact),
+ * or -1 for one that does not print. */
+static int printed_decimals(const filter *f)
+{
+    switch (f->spec->kind) {
+    case FILTER_TALL:
+    case FILTER_TABELL:
+    case FILTER_PROSENT:
+    case FILTER_KRONER:
+        return f->decimals;
+    case FILTER_PROSENTORD:
+    case FILTER_ORD:
+    case FILTER_AAR:
+        return 0;
+    case FILTER_ABS:
+    case FILTER_VALG:
+        return -1;
+    }
+    NK_UNREACHABLE();
+}
+
+/* Fails when the number num of value name, printed with decimals, would
+ * lose digits (see fmt_exact); kroner checks its scaled value. */
+static int check_exact(const char *name, double num, int decimals,
+                       int kroner, const where *w, char **err)
+{
+    if (fmt_exact(kroner ? num / 1e9 : num, decimals))
+        return 0;
+    return fail(err, w, "value \"%s\" is %.15g: too large to print digit "
+                "for digit%s (at most fifteen digits%s)", name, num,
+                decimals > 0 ? " with its decimals" : "",
+                decimals > 0 ? ", decimals included" : "");
+}
+
 /* Runs p's filters over v in order. Returns 0, or -1 with *err set when
- * a filter meets text. */
+ * a filter meets text or a number too large to print. */
 static int run_filters(const part *p, value *v, const where *w, char **err)
 {
     for (int i = 0; i < p->nfilters; i++) {
         const char *name = p->filters[i].spec->name;
+        int decimals = printed_decimals(&p->filters[i]);
 
         if (v->is_text && i == 0)
             return fail(err, w, "filter %s needs a number, but %s is text "
@@ -841,6 +877,11 @@ static int run_filters(const part *p, value *v, const where *w, char **err)
             return fail(err, w, "filter %s needs a number, but filter %s "
                         "before it gives text \"%s\"", name,
                         p->filters[i - 1].spec->name, v->text);
+        if (decimals >= 0 &&
+            check_exact(p->name, v->num, decimals,
+                        p->filters[i].spec->kind == FILTER_KRONER, w,
+                        err) != 0)
+            return -1;
         if (run_filter(&p->filters[i], v, w, err) != 0)
             return -1;
     }
@@ -859,17 +900,27 @@ static int render_placeholder(const part *p, tmpl_lookup_fn lookup,
     assert(kind != 2 || v.text);
     if (kind == 2)
         v.is_text = 1;
+    else if (kind == 3)
+        return fail(err, w, "value \"%s\" is a %s, not a number or text",
+                    p->name, v.text);
     else if (kind != 1)
         return fail(err, w, "unknown value \"%s\"", p->name);
+    if (kind == 1 && isinf(v.num))
+        return fail(err, w, "value \"%s\" is %sinfinite (a division by "
+                    "zero?)", p->name, v.num < 0 ? "minus " : "");
 
     if (run_filters(p, &v, w, err) != 0) {
         free(v.owned);
         return -1;
     }
 
-    if (!v.is_text)
-        value_take_text(&v, fmt_number(v.num, floor(v.num) == v.num ? 0 : 1,
-                                       FMT_PROSE));
+    if (!v.is_text) {
+        int decimals = floor(v.num) == v.num ? 0 : 1;
+
+        if (check_exact(p->name, v.num, decimals, 0, w, err) != 0)
+            return -1;
+        value_take_text(&v, fmt_number(v.num, decimals, FMT_PROSE));
+    }
     sb_adds(out, v.text);
     free(v.owned);
     return 0;

@@ -38,9 +38,11 @@
  *                   at zero: {endring|valg:en økning:en nedgang}
  * Every filter takes a number; one that meets text (a text value, or the
  * output of a formatting filter or valg) is an error at render time. A
- * missing value (NaN) prints as "–" and is an error for valg. Without a
- * formatting filter, a number prints as "tall" with no decimals when it
- * is whole and one decimal otherwise; text prints as is.
+ * missing value (NaN) prints as "–" and is an error for valg; an
+ * infinite value, and one too large to print digit for digit (see
+ * fmt_exact), are errors. Without a formatting filter, a number prints
+ * as "tall" with no decimals when it is whole and one decimal otherwise;
+ * text prints as is.
  *
  * Syntax, unknown filters and wrong filter arguments are found by
  * tmpl_load, so a file with a broken template does not load.
@@ -52,7 +54,9 @@ typedef struct tmpl_set tmpl_set;
 
 /*
  * Looks up a placeholder. Returns 1 and sets *num for a number, 2 and
- * sets *text (borrowed until render returns) for text, 0 when unknown.
+ * sets *text (borrowed until render returns) for text, 0 when unknown,
+ * and 3 with *text set to its type ("boolean", "table") for a value
+ * that is there but neither a number nor text.
  */
 typedef int (*tmpl_lookup_fn)(void *ud, const char *name, double *num,
                               const char **text);

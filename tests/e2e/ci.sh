@@ -39,6 +39,9 @@ for line in '^nokkel: \[1/7\] script and indicators \([0-9.]+ ms\)$' \
             '^nokkel: built .*/b/nokkeltall-2025.pdf in [0-9.]+ ms$'; do
     grep -Eq "$line" "$work/verbose" || fail "-v lacks a line like $line"
 done
+grep -Eq '^nokkel:   nokkeltall: [0-9.]+ ms, 1 indicator computed, ' \
+    "$work/verbose" || fail "-v lacks one indicator in the singular"
+grep -q ' 1 indicators ' "$work/verbose" && fail "-v says 1 indicators"
 grep -q '\[' "$work/quiet" && fail "a progress bar without a terminal"
 
 # The manifest: outputs and inputs with the hashes of the files.

@@ -1467,6 +1467,45 @@ static void test_too_small(void)
     chart_spec_free(spec);
 }
 
+/* A category label too long to stand beside its bar, even wrapped, is
+ * named in the error, not left out; one of 600 characters is wrapped. */
+static void test_label_too_long(void)
+{
+    static const char *cats[] = {"Helse Nord RHF", NULL, "Helse Vest RHF",
+                                 "Helse Midt-Norge RHF"};
+    static const double v[] = {141.7, 56.9, 402.5, 288.1};
+    char words[1600] = "";
+    chart_spec *spec;
+    chart_box *b = NULL;
+    size_t n = 0;
+    char *err = NULL;
+
+    while (strlen(words) < 1500)
+        strcat(words, "Private ideelle sykehus med driftsavtale ");
+    cats[1] = words;
+    spec = spec_make("fig-long-label", CHART_BAR, cats, 4);
+    spec->horizontal = 1;
+    chart_spec_add_series(spec, "2025", v, CHART_AUTO_COLOR);
+    CHECK(chart_check(spec, &err) == 0);
+    CHECK(chart_layout_boxes(spec, &b, &n, &err) == -1 && !b);
+    CHECK_STR(err, "figure fig-long-label: the category label \"Private "
+                   "ideelle sykehus med driftsavtale\xe2\x80\xa6\" is "
+                   "too long to stand beside its bar even wrapped; shorten "
+                   "it or make the chart taller");
+    free(err);
+    chart_spec_free(spec);
+
+    words[600] = '\0';
+    spec = spec_make("fig-long-label", CHART_BAR, cats, 4);
+    spec->horizontal = 1;
+    chart_spec_add_series(spec, "2025", v, CHART_AUTO_COLOR);
+    b = check_chart(spec, &n);
+    CHECK(boxes_count(b, n, CHART_BOX_CATEGORY) == 4);
+    CHECK(boxes_find(b, n, CHART_BOX_CATEGORY, words) != NULL);
+    chart_boxes_free(b, n);
+    chart_spec_free(spec);
+}
+
 /* Writing where no file can be made names the path and cairo's
  * reason. */
 static void test_write_errors(void)
@@ -2475,6 +2514,7 @@ int main(void)
     test_sweep_pies_facets();
     test_bad_specs();
     test_too_small();
+    test_label_too_long();
     test_write_errors();
     test_draw_surface();
     test_palette_and_set();

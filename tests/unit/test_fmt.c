@@ -206,6 +206,20 @@ static void test_parse_long(void)
     check_parse("0,000000000000000000000000000001", 1e-30);
 }
 
+/* fmt_exact: fifteen digits print, sixteen and infinity do not. */
+static void test_exact(void)
+{
+    CHECK(fmt_exact(999999999999999.0, 0));
+    CHECK(!fmt_exact(1e15, 0));
+    CHECK(!fmt_exact(9007199254740992.0, 0));
+    CHECK(!fmt_exact(-9.2233720368547758e18, 0));
+    CHECK(fmt_exact(123456789.5, 6));
+    CHECK(!fmt_exact(123456789012.5, 6));
+    CHECK(fmt_exact(NAN, 3));
+    CHECK(!fmt_exact(INFINITY, 0));
+    CHECK(!fmt_exact(-INFINITY, 0));
+}
+
 int main(void)
 {
     test_grouping();
@@ -219,5 +233,6 @@ int main(void)
     test_parse_accepts();
     test_parse_rejects();
     test_parse_long();
+    test_exact();
     return check_failures();
 }

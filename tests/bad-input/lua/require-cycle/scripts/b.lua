@@ -1,0 +1,3 @@
+-- Tekst til kapittel a, men den ber om a.
+local a = require "a"
+return "Tekst."

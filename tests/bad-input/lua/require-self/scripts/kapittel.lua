@@ -1,0 +1,3 @@
+-- Et kapittel som ber om seg selv.
+local selv = require "kapittel"
+return chapter { id = "k", title = "Kapittel", para "Tekst." }
