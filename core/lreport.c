@@ -21,6 +21,7 @@
 
 #include "dbk.h"
 #include "err.h"
+#include "infile.h"
 #include "fmt.h"
 #include "hyph.h"
 #include "lhost_int.h"
@@ -1435,23 +1436,31 @@ static void style_layout(lua_State *L, int t, int s, pdf_style *st)
 
 /* Points the style at the hyphenation exception list of the report's
  * templates (templates/<lang>/orddeling.txt, used when it exists); the
- * path is kept in the registry for as long as the Lua state lives. */
-static void style_words(lua_State *L, pdf_style *st)
+ * path is kept in the registry for as long as the Lua state lives.
+ * Fails at t when the list is a link out of the report's folder or not
+ * a regular file. */
+static void style_words(lua_State *L, int t, pdf_style *st)
 {
     lhost *h = lhost_self(L);
-    char *dir, *path;
+    char *dir, *path, *bad = NULL;
 
     if (!h->templates_dir)
         return;
     dir = lhost_join(h->root, h->templates_dir);
     path = lhost_join(dir, "orddeling.txt");
+    free(dir);
+    if (infile_check(h->root, path, &bad) != 0) {
+        free(path);
+        lua_pushstring(L, bad);
+        free(bad);
+        fail(L, t, "%s", lua_tostring(L, -1));
+    }
     lua_pushstring(L, path);                    /* path */
     lua_pushvalue(L, -1);                       /* path path */
     lua_setfield(L, LUA_REGISTRYINDEX, "nokkel.orddeling");
     st->hyphen_words = lua_tostring(L, -1);
     lua_pop(L, 1);
     free(path);
-    free(dir);
 }
 
 /* Fails at a field of the style table at s that no setting reads. */
@@ -1494,7 +1503,7 @@ static void build_style(lua_State *L, int t, pdf_style *st)
     int s;
 
     pdf_style_default(st);
-    style_words(L, st);
+    style_words(L, t, st);
     lua_getfield(L, t, "style");
     s = lua_gettop(L);
     if (lua_isnil(L, s)) {

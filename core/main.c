@@ -89,7 +89,9 @@ static const char help[] =
     "  NOKKEL_PLUGIN_PATH   folders (':'-separated) searched for plugins\n"
     "                       before nokkel's own plugin folder\n"
     "  SOURCE_DATE_EPOCH    the PDF's creation date, for identical bytes\n"
-    "  NOKKEL_TIME_LIMIT    seconds a script may run (default 120)\n"
+    "  NOKKEL_TIME_LIMIT    seconds a script may run (default 120); more\n"
+    "                       than 120 raises the 200 million instruction\n"
+    "                       limit alike\n"
     "\n"
     "Exit status: 0 done, 1 input or script error (check: problems\n"
     "found), 2 usage error.\n";
