@@ -59,32 +59,33 @@ static int is_point_zero(const char *s, size_t at)
 }
 
 /*
- * Returns s without the ".0" Lua writes after a whole number held as a
- * float ("25.0" from 50 / 2 .. ""), so report text says 25; or NULL
- * when s has none. Norwegian text writes decimals with a comma, so such
- * a point is never meant. Caller frees.
+ * Pushes s without the ".0" Lua writes after a whole number held as a
+ * float ("25.0" from 50 / 2 .. ""), so report text says 25, and returns
+ * 1; returns 0, pushing nothing, when s has none. Norwegian text writes
+ * decimals with a comma, so such a point is never meant. The copy is
+ * made in Lua's memory, so the script's memory limit covers it.
  */
-static char *drop_point_zero(const char *s, size_t len)
+static int push_without_point_zero(lua_State *L, const char *s, size_t len)
 {
-    char *out = NULL;
-    size_t o = 0;
+    luaL_Buffer b;
+    size_t from = 0;
+    int any = 0;
 
     for (size_t k = 0; k < len; k++) {
-        if (is_point_zero(s, k)) {
-            if (!out) {
-                out = xmalloc(len + 1);
-                memcpy(out, s, k);
-                o = k;
-            }
-            k++;
+        if (!is_point_zero(s, k))
             continue;
-        }
-        if (out)
-            out[o++] = s[k];
+        if (!any)
+            luaL_buffinitsize(L, &b, len);
+        luaL_addlstring(&b, s + from, k - from);
+        from = k + 2;
+        any = 1;
+        k++;
     }
-    if (out)
-        out[o] = '\0';
-    return out;
+    if (!any)
+        return 0;
+    luaL_addlstring(&b, s + from, len - from);
+    luaL_pushresult(&b);
+    return 1;
 }
 
 /*
@@ -216,7 +217,6 @@ static const char *checked_text(lua_State *L, int t, int i, const char *what)
 {
     size_t len;
     const char *s = lua_tolstring(L, i, &len);
-    char *whole;
 
     /* Control characters first: a NUL also stops UTF-8 validation, and
      * is better named as what it is. */
@@ -234,13 +234,10 @@ static const char *checked_text(lua_State *L, int t, int i, const char *what)
     if (!g_utf8_validate(s, (gssize)len, NULL))
         fail(L, t, "%s is not valid UTF-8", what);
     check_not_numbers(L, t, s, what);
-    whole = drop_point_zero(s, len);
-    if (!whole)
-        return s;
     i = lua_absindex(L, i);
-    lua_pushstring(L, whole);               /* ... new */
-    free(whole);
-    lua_pushvalue(L, -1);
+    if (!push_without_point_zero(L, s, len))
+        return s;
+    lua_pushvalue(L, -1);                   /* ... new new */
     luaL_ref(L, LUA_REGISTRYINDEX);
     lua_replace(L, i);
     return lua_tostring(L, i);
