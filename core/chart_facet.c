@@ -239,23 +239,11 @@ static int cells_fit_axes(chart_figure *F)
 static int cell_fit_free(chart_layout *L)
 {
     chart_ticks choice[16];
-    size_t n, limit = SIZE_MAX;
+    size_t n;
 
     chart_data_range(L);
     n = chart_ticks_choices(L->data_lo, L->data_hi, choice);
-    for (size_t c = 0; c < n; c++) {
-        int rc;
-
-        if (choice[c].n >= limit)
-            continue;
-        rc = chart_layout_try(L, &choice[c]);
-        if (rc == CHART_FIT_OK)
-            return 0;
-        if (rc != CHART_FIT_TICKS)
-            return -1;
-        limit = choice[c].n;
-    }
-    return -1;
+    return chart_layout_best(L, choice, n) == CHART_FIT_OK ? 0 : -1;
 }
 
 /* Lays out cells with axes of their own (free scales), with plots

@@ -203,6 +203,10 @@ chart_text *chart_legend_entry(chart_layout *L, const char *name,
 double chart_legend_rows(chart_layout *L, size_t first);
 double chart_legend_add(chart_layout *L);
 int chart_layout_try(chart_layout *L, const chart_ticks *t);
+/* Lays L out with the first of the n tick choices whose labels do not
+ * crowd, skipping choices with as many ticks as one that crowded.
+ * Returns CHART_FIT_OK or why the last try failed. */
+int chart_layout_best(chart_layout *L, const chart_ticks *choice, size_t n);
 int chart_too_small(const chart_spec *spec, char **err);
 int chart_layout_fit(chart_layout *L, char **err);
 

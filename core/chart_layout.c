@@ -308,6 +308,22 @@ int chart_layout_try(chart_layout *L, const chart_ticks *t)
     return L->horizontal ? try_sideways(L) : try_upright(L);
 }
 
+int chart_layout_best(chart_layout *L, const chart_ticks *choice, size_t n)
+{
+    size_t limit = SIZE_MAX;
+    int rc = CHART_FIT_SMALL;
+
+    for (size_t c = 0; c < n; c++) {
+        if (choice[c].n >= limit)
+            continue;
+        rc = chart_layout_try(L, &choice[c]);
+        if (rc != CHART_FIT_TICKS)
+            return rc;
+        limit = choice[c].n;
+    }
+    return rc;
+}
+
 /* Sets *err to say the chart is too small for its labels; returns -1. */
 int chart_too_small(const chart_spec *spec, char **err)
 {
@@ -377,21 +393,9 @@ int chart_layout_fit(chart_layout *L, char **err)
     }
     n = chart_ticks_choices(L->data_lo, L->data_hi, choice);
     for (int ends = ends_wanted(L); ends >= 0; ends--) {
-        size_t limit = SIZE_MAX;
-
         L->end_labels = ends;
-        for (size_t c = 0; c < n; c++) {
-            int rc;
-
-            if (choice[c].n >= limit)
-                continue;
-            rc = chart_layout_try(L, &choice[c]);
-            if (rc == CHART_FIT_OK)
-                return 0;
-            if (rc != CHART_FIT_TICKS)
-                break;
-            limit = choice[c].n;
-        }
+        if (chart_layout_best(L, choice, n) == CHART_FIT_OK)
+            return 0;
     }
     chart_texts_truncate(L, 0);
     return layout_failed(L, err);
