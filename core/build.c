@@ -20,6 +20,14 @@
 #include "pdf.h"
 #include "progress.h"
 
+/* The outputs of a good build that waits for build_commit, and the
+ * outputs of the build before it that will then no longer belong. */
+typedef struct build_pending {
+    out_set outs;
+    char **stale;
+    size_t nstale;
+} build_pending;
+
 struct build_session {
     char *script;
     char *outdir;
@@ -33,6 +41,9 @@ struct build_session {
     unsigned long reused;
     figures *figures;       /* chart images, kept between builds */
     pdf_cache *layouts;     /* text layouts, kept between builds */
+    int defer;              /* good builds wait for build_commit */
+    build_pending *pending; /* their outputs, not yet in place */
+    size_t npending;
     pthread_t preload;      /* reads the hyphenation patterns */
     int preloading;
 };
@@ -116,6 +127,7 @@ void build_free(build_session *s)
 {
     if (!s)
         return;
+    build_discard(s);
     close_hosts(s);
     if (s->preloading)
         pthread_join(s->preload, NULL);
@@ -442,13 +454,11 @@ static char **stale_outputs(const build_session *s, const out_set *outs,
     return old;
 }
 
-/* Commits outs, then removes the earlier build's outputs that no
- * longer belong (after the commit, so a failed build removes nothing).
- * Returns 0, or -1 and sets *err. */
-static int commit(build_session *s, out_set *outs, char **err)
+/* Commits outs, then removes the stale outputs (n of them) of the build
+ * before (after the commit, so a failed build removes nothing); frees
+ * stale. Returns 0, or -1 and sets *err. */
+static int commit_with(out_set *outs, char **stale, size_t n, char **err)
 {
-    size_t n;
-    char **stale = stale_outputs(s, outs, &n);
     int rc = out_commit(outs, err);
 
     for (size_t i = 0; i < n; i++) {
@@ -458,6 +468,65 @@ static int commit(build_session *s, out_set *outs, char **err)
     }
     free(stale);
     return rc;
+}
+
+/* Commits outs now, or keeps them for build_commit when the session
+ * defers. Returns 0, or -1 and sets *err. */
+static int commit(build_session *s, out_set *outs, char **err)
+{
+    build_pending *p;
+    size_t n;
+    char **stale = stale_outputs(s, outs, &n);
+
+    if (!s->defer)
+        return commit_with(outs, stale, n, err);
+    s->pending = xrealloc(s->pending, (s->npending + 1) * sizeof *p);
+    p = &s->pending[s->npending++];
+    p->outs = *outs;
+    p->stale = stale;
+    p->nstale = n;
+    return 0;
+}
+
+void build_defer(build_session *s)
+{
+    s->defer = 1;
+}
+
+/* Discards a pending build's outputs, keeping the earlier ones. */
+static void pending_drop(build_pending *p)
+{
+    out_discard(&p->outs);
+    for (size_t k = 0; k < p->nstale; k++)
+        free(p->stale[k]);
+    free(p->stale);
+}
+
+int build_commit(build_session *s, char **err)
+{
+    int rc = 0;
+
+    for (size_t i = 0; i < s->npending; i++) {
+        build_pending *p = &s->pending[i];
+
+        if (rc == 0)
+            rc = commit_with(&p->outs, p->stale, p->nstale, err);
+        else
+            pending_drop(p);
+    }
+    free(s->pending);
+    s->pending = NULL;
+    s->npending = 0;
+    return rc;
+}
+
+void build_discard(build_session *s)
+{
+    for (size_t i = 0; i < s->npending; i++)
+        pending_drop(&s->pending[i]);
+    free(s->pending);
+    s->pending = NULL;
+    s->npending = 0;
 }
 
 /* The inputs and plugins of a build, hashed on a thread of their own

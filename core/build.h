@@ -41,6 +41,23 @@ int build_run(build_session *s, char **err);
  * into list (see check.h). */
 void build_check(build_session *s, check_list *list);
 
+/*
+ * From now on, a good build_run writes its outputs under temporary names
+ * and leaves them there, for build_commit to put all of them in place
+ * at once or build_discard to remove: a run of several reports
+ * (--variant) is then all or nothing.
+ */
+void build_defer(build_session *s);
+
+/* Puts the outputs of every deferred build in place, in build order.
+ * Returns 0, or -1 and sets *err (caller frees); the builds after the
+ * one that failed are discarded. */
+int build_commit(build_session *s, char **err);
+
+/* Removes the outputs of every deferred build; the earlier outputs stay
+ * as they were. build_free does this for builds never committed. */
+void build_discard(build_session *s);
+
 /* Replaces the session's parameters and output folder (both copied)
  * for the next build, keeping the loaded plugins, the data read and
  * the indicator results, which are kept by parameters. */

@@ -4,12 +4,24 @@
 
 #include "err.h"
 
+/* Ends the process when memory runs out: an input too large for the
+ * machine (or for a ulimit) is the user's to fix, not a bug, so it
+ * exits 1 with a message and no core dump. The outputs of earlier
+ * builds are untouched; the next build removes the temporary files. */
+static _Noreturn void out_of_memory(size_t n)
+{
+    fprintf(stderr, "nokkel: out of memory (%zu bytes more were needed): "
+            "the input is too large for this machine's memory, or a limit "
+            "(ulimit -v) is too low; no output was replaced\n", n);
+    exit(1);
+}
+
 void *xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
 
     if (!p)
-        NK_UNREACHABLE();
+        out_of_memory(n);
     return p;
 }
 
@@ -18,7 +30,7 @@ void *xcalloc(size_t n, size_t size)
     void *p = calloc(n ? n : 1, size ? size : 1);
 
     if (!p)
-        NK_UNREACHABLE();
+        out_of_memory(n * size);
     return p;
 }
 
@@ -26,7 +38,7 @@ void *xrealloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
     if (!p)
-        NK_UNREACHABLE();
+        out_of_memory(n);
     return p;
 }
 

@@ -9,8 +9,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-/* Returns a newly allocated formatted string; never NULL (aborts when
- * out of memory, the one failure nokkel does not recover from). */
+/* Returns a newly allocated formatted string; never NULL (ends the
+ * process with exit 1 and a message when out of memory, the one failure
+ * nokkel does not recover from). */
 char *err_fmt(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))
@@ -26,14 +27,15 @@ int err_set(char **err, const char *fmt, ...)
 #endif
     ;
 
-/* strdup that aborts when out of memory. */
+/* strdup that ends the process when out of memory, as xmalloc. */
 char *xstrdup(const char *s);
 
 /* Returns 1 when s is a plain name, as plugins, scripts and template
  * files are named: one or more of a-z, 0-9 and _. */
 int name_is_plain(const char *s);
 
-/* malloc/calloc/realloc that abort when out of memory. */
+/* malloc/calloc/realloc that end the process when out of memory: exit
+ * 1 with "nokkel: out of memory ...", the previous outputs untouched. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

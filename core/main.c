@@ -52,7 +52,8 @@ static const char help[] =
     "      only when the whole build succeeds. Each --variant builds\n"
     "      the report again with one more parameter, into a folder of\n"
     "      DIR named after its value (--variant region=\"Helse Vest\"\n"
-    "      writes DIR/helse-vest/), reusing the loaded plugins and data.\n"
+    "      writes DIR/helse-vest/), reusing the loaded plugins and data;\n"
+    "      all reports are replaced together, or none.\n"
     "\n"
     "  nokkel watch [options] [--max-builds N] SCRIPT\n"
     "      Builds, then builds again whenever a script, template, data\n"
@@ -435,15 +436,22 @@ static int build_variant(build_session *s, const options *opt,
     return rc;
 }
 
+/* Builds the report and each variant; with variants, all of them are
+ * put in place only when every one built, so a failing variant leaves
+ * every earlier output as it was. */
 static int run_build(const options *opt)
 {
     build_session *s = open_session(opt);
     char *err = NULL;
-    int rc = build_run(s, &err);
+    int rc;
 
+    if (opt->nvariants > 0)
+        build_defer(s);
+    rc = build_run(s, &err);
     for (size_t i = 0; rc == 0 && i < opt->nvariants; i++) {
         if (build_variant(s, opt, &opt->variants[i], &err) != 0) {
-            char *what = err_fmt("variant %s=%s: %s", opt->variants[i].name,
+            char *what = err_fmt("variant %s=%s (nothing written): %s",
+                                 opt->variants[i].name,
                                  opt->variants[i].value, err);
 
             free(err);
@@ -451,6 +459,8 @@ static int run_build(const options *opt)
             rc = -1;
         }
     }
+    if (rc == 0 && opt->nvariants > 0)
+        rc = build_commit(s, &err);
     if (rc != 0)
         fprintf(stderr, "nokkel: %s\n", err);
     free(err);

@@ -57,10 +57,17 @@ grep -q '<title>Deltakere Helse Sør-Øst</title>' \
     fail "--variant: no report in multi/helse-sor-ost"
 grep -q 'Helse Nord' "$work/multi/helse-vest/nokkeltall-2025.xml" &&
     fail "--variant: Helse Nord in the Helse Vest report"
-regional badvariant --variant region="Helse Øst" &&
+# A run is all or nothing: a failing variant, even after good ones,
+# leaves every earlier output as it was.
+cp -R "$work/multi" "$work/before"
+regional multi --variant region="Helse Vest" --variant region="Helse Øst" &&
     fail "--variant with an unknown region built"
-grep -q '^nokkel: variant region=Helse Øst: .*no records for region' \
-    "$work/badvariant.err" || fail "bad variant: $(cat "$work/badvariant.err")"
+grep -q '^nokkel: variant region=Helse Øst (nothing written): .*no records for region' \
+    "$work/multi.err" || fail "bad variant: $(cat "$work/multi.err")"
+diff -r "$work/before" "$work/multi" > /dev/null ||
+    fail "a failed --variant run changed the earlier outputs"
+[ -z "$(find "$work/multi" -name '*.tmp*')" ] ||
+    fail "a failed --variant run left temporary files"
 regional novalue --variant region=-- && fail "--variant region=-- built"
 grep -q 'the value has no letter or digit' "$work/novalue.err" ||
     fail "--variant region=--: $(cat "$work/novalue.err")"
