@@ -110,6 +110,43 @@ long fsk_need_text(const nk_host *host, nk_call *call, const char *table,
     return row;
 }
 
+/* The texts being ordered: qsort gives no context. */
+static const char *const *sorting;
+
+/* Orders rows by their text in sorting, then by row. */
+static int by_text_row(const void *pa, const void *pb)
+{
+    long a = *(const long *)pa, b = *(const long *)pb;
+    int c = strcmp(sorting[a], sorting[b]);
+
+    return c ? c : (a > b) - (a < b);
+}
+
+/*
+ * Returns the first row (in file order) whose text appeared in an
+ * earlier row, or -1 when no text repeats. The texts are sorted, so a
+ * long table takes n log n steps, not n squared; every text is present.
+ */
+static long first_repeat(const char *const *t, long n)
+{
+    long *rows = malloc((size_t)(n > 0 ? n : 1) * sizeof *rows);
+    long first = -1;
+
+    if (!rows)
+        return -2;
+    for (long i = 0; i < n; i++)
+        rows[i] = i;
+    sorting = t;
+    qsort(rows, (size_t)n, sizeof *rows, by_text_row);
+    for (long i = 1; i < n; i++) {
+        if (strcmp(t[rows[i]], t[rows[i - 1]]) == 0 &&
+            (first < 0 || rows[i] < first))
+            first = rows[i];
+    }
+    free(rows);
+    return first;
+}
+
 /*
  * Returns 0 when every text is present and none is repeated, or -1
  * after failing at the first missing or repeated one.
@@ -118,14 +155,19 @@ static int check_texts(const nk_host *host, nk_call *call,
                        const char *table, const char *column,
                        const char *const *t, long n)
 {
+    long r;
+
     for (long i = 0; i < n; i++) {
         if (t[i] == NULL)
             return host->fail(call, table, i, "%s: value is missing",
                               column);
-        if (fsk_find_text(t, i, t[i]) >= 0)
-            return host->fail(call, table, i, "%s: \"%s\" appears twice",
-                              column, t[i]);
     }
+    r = first_repeat(t, n);
+    if (r == -2)
+        return host->fail(call, NULL, -1, "out of memory");
+    if (r >= 0)
+        return host->fail(call, table, r, "%s: \"%s\" appears twice",
+                          column, t[r]);
     return 0;
 }
 

@@ -129,6 +129,8 @@ broken csv-invalid-byte 'data/2025/kbs_inklusjon\.csv:5:[0-9]+: invalid byte 0x8
 # The research chapter's inputs (forskning plugin and nkstat).
 broken value-missing 'data/2025/doktorgrader\.csv:3:2: kvinner: value is missing' \
     data/2025/doktorgrader.csv '3s/^2008,106,/2008,\.\.,/'
+broken fag-twice 'data/2025/doktorgrader_fag\.csv:7:1: fag: "Leger" appears twice' \
+    data/2025/doktorgrader_fag.csv '$a\\Leger,1'
 broken hrcs-unknown-category 'forskningsprosjekter\.csv:2:6: hrcs_kategori_2: "Nevrolgi" is not one of the 21 known values' \
     data/2025/forskningsprosjekter.csv '2s/;Nevrologi;Kreft;/;Nevrolgi;Kreft;/'
 broken hrcs-shares 'forskningsprosjekter\.csv:2: the shares in hrcs_kategori_andel_1 to hrcs_kategori_andel_5 add up to 95, not 100' \
