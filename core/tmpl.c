@@ -810,12 +810,18 @@ static int run_filter(const filter *f, value *v, const where *w, char **err)
         value_take_text(v, fmt_percent_words(v->num));
         return 0;
     case FILTER_ORD:
+        if (!isnan(v->num) && v->num != floor(v->num))
+            return fail(err, w, "filter ord: %g is not a whole number; "
+                        "words are for counts (use tall for %g)", v->num,
+                        v->num);
         value_take_text(v, fmt_word(v->num, f->neuter));
         return 0;
     case FILTER_KRONER:
         value_take_text(v, fmt_money(v->num, f->decimals));
         return 0;
     case FILTER_AAR:
+        if (!isnan(v->num) && (v->num != floor(v->num) || v->num < 0))
+            return fail(err, w, "filter aar: %g is not a year", v->num);
         value_take_text(v, fmt_year(v->num));
         return 0;
     case FILTER_ABS:

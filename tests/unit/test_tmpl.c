@@ -212,6 +212,16 @@ static void test_render_errors(void)
              "needs a number, but filter valg before it gives text \"falt\"",
              p);
     check_render_error(set, "valg_til_tall", want);
+    snprintf(want, sizeof want, "%s:22: template ord_desimal: filter ord: "
+             "3.25 is not a whole number; words are for counts (use tall "
+             "for 3.25)", p);
+    check_render_error(set, "ord_desimal", want);
+    snprintf(want, sizeof want, "%s:25: template aar_desimal: filter aar: "
+             "3.25 is not a year", p);
+    check_render_error(set, "aar_desimal", want);
+    snprintf(want, sizeof want, "%s:28: template aar_negativ: filter aar: "
+             "-412 is not a year", p);
+    check_render_error(set, "aar_negativ", want);
     tmpl_free(set);
 }
 
