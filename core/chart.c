@@ -298,19 +298,14 @@ static void figure_draw(cairo_t *cr, const chart_figure *F)
 
 int chart_draw(cairo_t *cr, const chart_spec *spec, char **err)
 {
-    chart_figure F;
-    cairo_status_t status;
+    chart_render *r = chart_render_new(spec, err);
+    int rc;
 
-    if (figure_build(&F, spec, err) < 0)
+    if (!r)
         return -1;
-    figure_draw(cr, &F);
-    figure_close(&F);
-
-    status = cairo_status(cr);
-    if (status != CAIRO_STATUS_SUCCESS)
-        return err_set(err, "figure %s: cannot draw: %s", chart_spec_name(spec),
-                       cairo_status_to_string(status));
-    return 0;
+    rc = chart_render_draw(r, cr, err);
+    chart_render_free(r);
+    return rc;
 }
 
 /* Returns the first error of cr and its surface, or success. */

@@ -247,7 +247,7 @@ static int has_where(const char *msg)
     size_t file = strcspn(msg, ": \n");
     size_t line;
 
-    if (strncmp(msg, "--set ", 6) == 0)
+    if (plg_message_is_param(msg))
         return 1;
     if (file == 0 || msg[file] != ':')
         return 0;
@@ -917,7 +917,7 @@ static int compute(lua_State *L, const char *name, int params)
         else
             luaL_where(L, 1);
         check_add(h->check, CHECK_ERROR, "%s%s", lua_tostring(L, -1), err);
-        if (strncmp(err, "--set ", 6) == 0) {
+        if (plg_message_is_param(err)) {
             /* Every indicator would fail the same way: the check ends. */
             h->halted = h->halt_told = 1;
             lua_pushstring(L, err);

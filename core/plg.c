@@ -240,6 +240,11 @@ const char *plg_file(const plg_host *host, size_t i)
     return host->libs[i].path;
 }
 
+int plg_message_is_param(const char *msg)
+{
+    return strncmp(msg, "--set ", 6) == 0;
+}
+
 int plg_error_shared(const plg_host *host)
 {
     return host->shared;
@@ -1005,7 +1010,7 @@ const struct nk_result *plg_compute(plg_host *host, const char *name,
 
         /* A bad data file or build parameter (a region the data does not
          * have) is the same for every indicator, so it is told as is. */
-        host->shared = !why && (call.shared || strncmp(msg, "--set ", 6) == 0);
+        host->shared = !why && (call.shared || plg_message_is_param(msg));
         if (host->shared)
             err_set(err, "%s", msg);
         else

@@ -119,6 +119,11 @@ const struct nk_result *plg_compute(plg_host *host, const char *name,
                                     const plg_param *params, size_t nparams,
                                     char **err);
 
+/* Returns 1 when a plugin's message is about a build parameter: it
+ * starts "--set name=value:", which names its own place, and every
+ * indicator reading that parameter would say the same. */
+int plg_message_is_param(const char *msg);
+
 /* Returns 1 when the last failed plg_compute's message is not about
  * the indicator but about what every indicator that reads it shares, a
  * data file or a --set parameter: it is then told as it is, without
