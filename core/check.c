@@ -143,9 +143,13 @@ static const char *suggest(const char *name, const char *const *candidates,
         max = 1;
     best_d = max + 1;
     for (size_t i = 0; i < n; i++) {
+        if (strcmp(name, candidates[i]) == 0)
+            return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
         size_t d = distance(name, candidates[i], max);
 
-        if (d < best_d && strcmp(name, candidates[i]) != 0) {
+        if (d < best_d) {
             best = candidates[i];
             best_d = d;
         }

@@ -48,8 +48,9 @@ void check_print(const check_list *list, FILE *out);
  * Returns " (did you mean "x"?)" with the candidate closest to name by
  * edit distance (a swap of two neighbouring letters is one edit), or
  * "" when none is close enough to be a likely typo: at most a third of
- * name's length (at least one) and never more than three edits. Caller
- * frees.
+ * name's length (at least one) and never more than three edits. Also
+ * "" when name is one of the candidates: what failed was then not the
+ * name. Caller frees.
  */
 char *check_hint(const char *name, const char *const *candidates, size_t n);
 

@@ -63,6 +63,7 @@ typedef struct csvin_ctx {
     size_t *map;                /* header field -> schema column */
 
     csvin_vals *vals;           /* one per schema column */
+    tbl_strings *strings;       /* the text cells */
     long *lines;                /* line each row starts on */
     size_t nrows, caprows;
 } csvin_ctx;
@@ -358,7 +359,9 @@ static int take_cell(csvin_ctx *c, size_t field, char *raw, size_t row)
     double v;
 
     if (type == CSVIN_TEXT) {
-        c->vals[k].text[row] = *s ? xstrdup(s) : NULL;
+        c->vals[k].text[row] = *s ? tbl_strings_add(&c->strings, s,
+                                                    strlen(s))
+                                  : NULL;
         return 0;
     }
     if (type == CSVIN_FLAG)
@@ -684,36 +687,32 @@ static int parse(csvin_ctx *c, const char *s, size_t n)
     return c->err ? -1 : 0;
 }
 
-/* Adds schema column k to t with the gathered values, moving the
- * strings of a text column into t. */
+/* Adds schema column k to t, which takes over its gathered values. */
 static void move_column(csvin_ctx *c, tbl *t, size_t k)
 {
     const csvin_column *sc = &c->schema->cols[k];
     csvin_vals *v = &c->vals[k];
     tbl_column *col;
 
-    col = tbl_add(t, sc->name,
-                  sc->type == CSVIN_TEXT ? TBL_TEXT : TBL_NUMBER);
+    if (sc->type == CSVIN_TEXT) {
+        col = tbl_adopt(t, sc->name, TBL_TEXT,
+                        v->text ? v->text : xcalloc(1, sizeof *v->text));
+        v->text = NULL;
+    } else {
+        col = tbl_adopt(t, sc->name, TBL_NUMBER,
+                        v->num ? v->num : xcalloc(1, sizeof *v->num));
+        v->num = NULL;
+    }
     col->whole = sc->type == CSVIN_INT || sc->type == CSVIN_YEAR ||
                  sc->type == CSVIN_FLAG;
     for (size_t f = 0; f < c->nnamed; f++) {
         if (c->map[f] == k)
             col->field = (int)f + 1;
     }
-    if (c->nrows == 0)
-        return;
-
-    if (sc->type == CSVIN_TEXT) {
-        memcpy(col->text, v->text, c->nrows * sizeof *v->text);
-        free(v->text);
-        v->text = NULL;
-    } else {
-        memcpy(col->num, v->num, c->nrows * sizeof *v->num);
-    }
 }
 
 /* Returns the table gathered in c (caller frees with tbl_free); c keeps
- * no strings or lines afterwards. */
+ * no values, strings or lines afterwards. */
 static tbl *build_table(csvin_ctx *c)
 {
     tbl *t = tbl_new(c->schema->table, c->nrows);
@@ -722,7 +721,9 @@ static tbl *build_table(csvin_ctx *c)
     for (size_t k = 0; k < c->schema->ncols; k++)
         move_column(c, t, k);
     t->lines = c->lines;
+    t->strings = c->strings;
     c->lines = NULL;
+    c->strings = NULL;
     return t;
 }
 
@@ -730,14 +731,11 @@ static tbl *build_table(csvin_ctx *c)
 static void ctx_free(csvin_ctx *c)
 {
     for (size_t k = 0; c->vals && k < c->schema->ncols; k++) {
-        if (c->vals[k].text) {
-            for (size_t r = 0; r < c->nrows; r++)
-                free(c->vals[k].text[r]);
-        }
         free(c->vals[k].text);
         free(c->vals[k].num);
     }
     free(c->vals);
+    tbl_strings_free(c->strings);
     free(c->lines);
     free(c->map);
     free(c->off);

@@ -540,11 +540,14 @@ static long host_rows(nk_call *call, const char *table)
     return t ? (long)t->nrows : -1;
 }
 
-static const tbl_column *input_column(nk_call *call, const char *table,
-                                      const char *column, tbl_type type)
+/* Returns the input column, of type type, or NULL with the reason
+ * recorded. The column is the data set's; only its codes are made
+ * through it. */
+static tbl_column *input_column(nk_call *call, const char *table,
+                                const char *column, tbl_type type)
 {
     const tbl *t = input(call, table, column);
-    const tbl_column *col;
+    tbl_column *col;
 
     if (!t)
         return NULL;
@@ -571,6 +574,24 @@ static const char *const *host_texts(nk_call *call, const char *table,
     const tbl_column *col = input_column(call, table, column, TBL_TEXT);
 
     return col ? (const char *const *)col->text : NULL;
+}
+
+static const int *host_text_codes(nk_call *call, const char *table,
+                                  const char *column,
+                                  const char *const **distinct,
+                                  long *ndistinct)
+{
+    const tbl *t = input(call, table, column);
+    tbl_column *col = t ? input_column(call, table, column, TBL_TEXT) : NULL;
+
+    if (!col)
+        return NULL;
+    tbl_codes(col, t->nrows);
+    if (distinct)
+        *distinct = col->distinct;
+    if (ndistinct)
+        *ndistinct = col->ndistinct;
+    return col->codes;
 }
 
 static long host_line(nk_call *call, const char *table, long row)
@@ -661,7 +682,10 @@ static int host_add_texts(nk_result *res, const char *column,
     if (!col)
         return -1;
     for (size_t r = 0; r < res->table->nrows; r++)
-        col->text[r] = values[r] ? xstrdup(values[r]) : NULL;
+        col->text[r] = values[r] ? tbl_strings_add(&res->table->strings,
+                                                   values[r],
+                                                   strlen(values[r]))
+                                 : NULL;
     return 0;
 }
 
@@ -803,6 +827,7 @@ static const nk_host host_api = {
     .set_source = host_set_source,
     .fail = host_fail,
     .log = host_log,
+    .text_codes = host_text_codes,
 };
 
 /* Checks before compute that the schema has every declared input. */

@@ -12,13 +12,27 @@ typedef enum tbl_type {
     TBL_TEXT            /* UTF-8 string, NULL when missing */
 } tbl_type;
 
+/*
+ * Where the text cells of a table live: blocks of strings, freed all at
+ * once with the table, so a table of a million texts costs a few
+ * allocations rather than a million.
+ */
+typedef struct tbl_strings tbl_strings;
+
 typedef struct tbl_column {
     char *name;
     tbl_type type;
     int whole;          /* numbers: declared whole (int, year) */
     int field;          /* field number in the file from 1, or 0 */
     double *num;        /* TBL_NUMBER: nrows values */
-    char **text;        /* TBL_TEXT: nrows strings */
+    char **text;        /* TBL_TEXT: nrows strings, in the table's store */
+
+    /* TBL_TEXT, once tbl_codes has made them: per row the place of its
+     * text among the column's distinct texts in byte order (-1 when
+     * missing), and those texts (borrowed from the cells). */
+    int *codes;
+    const char **distinct;
+    long ndistinct;
 } tbl_column;
 
 typedef struct tbl {
@@ -28,6 +42,7 @@ typedef struct tbl {
     size_t ncols;
     tbl_column *cols;
     long *lines;        /* source line of each row, or NULL */
+    tbl_strings *strings; /* the text cells, or NULL when there are none */
 } tbl;
 
 /* Returns an empty table with nrows rows, or NULL when out of memory. */
@@ -41,7 +56,30 @@ void tbl_free(tbl *t);
  */
 tbl_column *tbl_add(tbl *t, const char *name, tbl_type type);
 
+/*
+ * Adds a column that takes over values: nrows doubles for TBL_NUMBER,
+ * nrows strings in the table's store for TBL_TEXT, allocated with
+ * malloc. Returns the column, valid until the next tbl_add.
+ */
+tbl_column *tbl_adopt(tbl *t, const char *name, tbl_type type,
+                      void *values);
+
 /* Returns the column called name, or NULL. */
 tbl_column *tbl_find(const tbl *t, const char *name);
+
+/* Copies the n bytes at s, with a NUL after them, into the store
+ * *strings (made on first use) and returns the copy, which lives until
+ * tbl_strings_free. */
+char *tbl_strings_add(tbl_strings **strings, const char *s, size_t n);
+
+void tbl_strings_free(tbl_strings *strings);
+
+/*
+ * Makes the codes of the text column col, of nrows rows (see
+ * tbl_column), unless it has them. Equal texts share a code, so rows group and sort by
+ * integers, and codes follow byte order, so they sort the way the texts
+ * do.
+ */
+void tbl_codes(tbl_column *col, size_t nrows);
 
 #endif

@@ -885,64 +885,119 @@ int nks_rows_where_none(const nk_host *host, nk_call *call, nks_rows *rows,
     return 0;
 }
 
-/* A row on, with its texts in the columns it is ordered by. */
+/* A row on, with its texts in the columns it is ordered by and their
+ * codes (host->text_codes), which order the same way. */
 typedef struct keyed_row {
     const char *key;
     const char *sub;        /* "" when ordered by key alone */
+    int kc, sc;             /* codes of key and sub (0 without sub) */
     long row;
 } keyed_row;
 
-/* Orders keyed rows by key, then by sub, then by row. */
-static int by_key(const void *pa, const void *pb)
-{
-    const keyed_row *a = pa, *b = pb;
-    int c = strcmp(a->key, b->key);
+/* A text column read both ways: texts for messages, codes for work. */
+typedef struct coded {
+    const char *const *text;
+    const int *code;
+    const char *const *distinct;
+    long n;                 /* distinct texts */
+} coded;
 
-    if (c == 0)
-        c = strcmp(a->sub, b->sub);
-    if (c == 0)
-        c = (a->row > b->row) - (a->row < b->row);
-    return c;
+/* Reads column of the table of rows into *c. Returns 0, or -1 after
+ * failing. */
+static int read_coded(const nk_host *host, nk_call *call,
+                      const nks_rows *rows, const char *column, coded *c)
+{
+    c->text = host->texts(call, rows->table, column);
+    c->code = c->text ? host->text_codes(call, rows->table, column,
+                                         &c->distinct, &c->n)
+                      : NULL;
+    return c->code ? 0 : -1;
+}
+
+/*
+ * Sorts the n keyed rows in kr, stably, by the code picked by sub (sc
+ * when set, else kc), of which there are ncodes, into out.
+ */
+static void sort_by_code(const keyed_row *kr, long n, long ncodes, int sub,
+                         keyed_row *out, long *start)
+{
+    memset(start, 0, ((size_t)ncodes + 1) * sizeof *start);
+    for (long i = 0; i < n; i++)
+        start[(sub ? kr[i].sc : kr[i].kc) + 1]++;
+    for (long c = 1; c <= ncodes; c++)
+        start[c] += start[c - 1];
+    for (long i = 0; i < n; i++)
+        out[start[sub ? kr[i].sc : kr[i].kc]++] = kr[i];
+}
+
+/* Gathers the rows on with their keys into out (n entries). Returns 0,
+ * or -1 after failing at the first row on that lacks a text. */
+static int gather_rows(const nk_host *host, nk_call *call,
+                       const nks_rows *rows, const coded *k, const coded *s,
+                       const char *key, const char *sub, keyed_row *out)
+{
+    long n = 0;
+
+    for (long r = 0; r < rows->n; r++) {
+        if (!rows->on[r])
+            continue;
+        if (k->code[r] < 0 || (sub && s->code[r] < 0))
+            return host->fail(call, rows->table, r, "%s: value is missing",
+                              k->code[r] < 0 ? key : sub);
+        out[n].key = k->text[r];
+        out[n].kc = k->code[r];
+        out[n].sub = sub ? s->text[r] : "";
+        out[n].sc = sub ? s->code[r] : 0;
+        out[n++].row = r;
+    }
+    return 0;
 }
 
 /*
  * Returns the rows on ordered by their text in column key and then in
- * column sub (NULL to order by key alone), and sets *n to how many; the
- * caller frees the array. Returns NULL after failing at the first row
- * on that lacks one of the texts.
+ * column sub (NULL to order by key alone), the earlier row first among
+ * equals, and sets *n to how many; the caller frees the array. Returns
+ * NULL after failing at the first row on that lacks one of the texts.
+ * Two counting sorts over the codes, sub first, do it in linear time.
  */
 static keyed_row *sort_rows(const nk_host *host, nk_call *call,
                             const nks_rows *rows, const char *key,
                             const char *sub, long *n)
 {
-    const char *const *k = host->texts(call, rows->table, key);
-    const char *const *s = sub ? host->texts(call, rows->table, sub) : NULL;
-    keyed_row *out;
+    coded k, s = {0};
+    keyed_row *kr, *tmp;
+    long *start;
 
-    if (!k || (sub && !s))
+    if (read_coded(host, call, rows, key, &k) != 0 ||
+        (sub && read_coded(host, call, rows, sub, &s) != 0))
         return NULL;
-    out = calloc((size_t)rows->count + 1, sizeof *out);
-    if (!out) {
+    kr = calloc((size_t)rows->count + 1, sizeof *kr);
+    tmp = calloc((size_t)rows->count + 1, sizeof *tmp);
+    start = calloc((size_t)(k.n > s.n ? k.n : s.n) + 2, sizeof *start);
+    if (!kr || !tmp || !start) {
         host->fail(call, NULL, -1, "out of memory");
-        return NULL;
+        goto fail;
     }
+    if (gather_rows(host, call, rows, &k, &s, key, sub, kr) != 0)
+        goto fail;
 
-    *n = 0;
-    for (long r = 0; r < rows->n; r++) {
-        if (!rows->on[r])
-            continue;
-        if (!k[r] || (s && !s[r])) {
-            host->fail(call, rows->table, r, "%s: value is missing",
-                       !k[r] ? key : sub);
-            free(out);
-            return NULL;
-        }
-        out[*n].key = k[r];
-        out[*n].sub = s ? s[r] : "";
-        out[(*n)++].row = r;
+    *n = rows->count;
+    if (sub) {
+        sort_by_code(kr, *n, s.n, 1, tmp, start);
+        sort_by_code(tmp, *n, k.n, 0, kr, start);
+    } else {
+        sort_by_code(kr, *n, k.n, 0, tmp, start);
+        memcpy(kr, tmp, (size_t)*n * sizeof *kr);
     }
-    qsort(out, (size_t)*n, sizeof *out, by_key);
-    return out;
+    free(tmp);
+    free(start);
+    return kr;
+
+fail:
+    free(kr);
+    free(tmp);
+    free(start);
+    return NULL;
 }
 
 /* Returns the end of the run of keyed rows from i that share its key. */
@@ -950,7 +1005,7 @@ static long key_run_end(const keyed_row *kr, long n, long i)
 {
     long j = i + 1;
 
-    while (j < n && strcmp(kr[j].key, kr[i].key) == 0)
+    while (j < n && kr[j].kc == kr[i].kc)
         j++;
     return j;
 }
@@ -1046,7 +1101,7 @@ int nks_spread(const nk_host *host, nk_call *call, const nks_rows *rows,
 
         end = key_run_end(kr, n, i);
         for (long j = i + 1; j < end; j++)
-            values += !of || strcmp(kr[j].sub, kr[j - 1].sub) != 0;
+            values += !of || kr[j].sc != kr[j - 1].sc;
         hist[values]++;
         most = values > most ? values : most;
         keys++;
@@ -1064,6 +1119,7 @@ typedef struct group_table {
     long ngroups;
     long nsplit;
     const char **split;     /* split values in text order, borrowed */
+    long *slot;             /* per split code, its place in split */
     const char **name;      /* per group, borrowed */
     double *total;          /* per group */
     double *cell;           /* ngroups * nsplit, a group's row at a time */
@@ -1073,36 +1129,33 @@ typedef struct group_table {
 static void group_table_free(group_table *g)
 {
     free(g->split);
+    free(g->slot);
     free(g->name);
     free(g->total);
     free(g->cell);
     free(g->order);
 }
 
-/* Returns the place of s among the n sorted texts (s is one of them). */
-static long find_sorted(const char *const *texts, long n, const char *s)
-{
-    const char *const *hit = bsearch(&s, texts, (size_t)n, sizeof *texts,
-                                     by_text);
-
-    assert(hit != NULL);
-    return (long)(hit - texts);
-}
-
-/* Collects the distinct split texts of the n keyed rows into g. */
+/* Collects the distinct split texts of the n keyed rows into g, in the
+ * order of their codes, which is text order. */
 static int group_splits(const keyed_row *kr, long n, group_table *g)
 {
-    g->split = calloc((size_t)n + 1, sizeof *g->split);
-    if (!g->split)
+    long codes = 0;
+
+    for (long i = 0; i < n; i++)
+        codes = kr[i].sc >= codes ? kr[i].sc + 1 : codes;
+    g->split = calloc((size_t)codes + 1, sizeof *g->split);
+    g->slot = calloc((size_t)codes + 1, sizeof *g->slot);
+    if (!g->split || !g->slot)
         return -1;
     for (long i = 0; i < n; i++)
-        g->split[i] = kr[i].sub;
-    qsort(g->split, (size_t)n, sizeof *g->split, by_text);
+        g->split[kr[i].sc] = kr[i].sub;
 
     g->nsplit = 0;
-    for (long i = 0; i < n; i++) {
-        if (g->nsplit == 0 || strcmp(g->split[g->nsplit - 1], g->split[i]))
-            g->split[g->nsplit++] = g->split[i];
+    for (long c = 0; c < codes; c++) {
+        g->slot[c] = g->nsplit;
+        if (g->split[c])
+            g->split[g->nsplit++] = g->split[c];
     }
     return 0;
 }
@@ -1142,8 +1195,7 @@ static int group_counts(const keyed_row *kr, long n, group_table *g)
         g->total[k] = (double)(end - i);
         g->order[k] = k;
         for (long j = i; j < end; j++)
-            g->cell[k * g->nsplit +
-                    find_sorted(g->split, g->nsplit, kr[j].sub)]++;
+            g->cell[k * g->nsplit + g->slot[kr[j].sc]]++;
     }
     ordering = g;
     qsort(g->order, (size_t)groups, sizeof *g->order, by_total);
@@ -1296,8 +1348,7 @@ int nks_check_unique(const nk_host *host, nk_call *call, const nks_rows *rows,
 
     /* Equal pairs lie next to each other, the earlier row first. */
     for (long i = 1; rc == 0 && i < n; i++) {
-        if (strcmp(kr[i].key, kr[i - 1].key) == 0 &&
-            strcmp(kr[i].sub, kr[i - 1].sub) == 0)
+        if (kr[i].kc == kr[i - 1].kc && kr[i].sc == kr[i - 1].sc)
             rc = host->fail(call, rows->table, kr[i].row, "%s \"%s\" with "
                             "%s \"%s\" is on line %ld already", key,
                             kr[i].key, sub, kr[i].sub,
@@ -1437,50 +1488,44 @@ int nks_classify(const nk_host *host, nk_call *call, const nks_rows *rows,
     return rc;
 }
 
-/* Drops repeats from n sorted texts; returns how many are left. */
-static int unique_texts(const char **texts, int n)
-{
-    int kept = 0;
-
-    for (int i = 0; i < n; i++) {
-        if (kept == 0 || strcmp(texts[kept - 1], texts[i]) != 0)
-            texts[kept++] = texts[i];
-    }
-    return kept;
-}
-
 int nks_group_by(const nk_host *host, nk_call *call, const nks_rows *rows,
                  const char *column, nks_classes *out)
 {
-    const char *const *v = host->texts(call, rows->table, column);
-    const char **names;
-    int n = 0, rc;
+    coded v;
+    int *cls, n = 0, rc;
 
-    if (!v)
+    if (read_coded(host, call, rows, column, &v) != 0)
         return -1;
-    names = calloc((size_t)rows->n + 1, sizeof *names);
-    if (!names)
-        return host->fail(call, NULL, -1, "out of memory");
     for (long r = 0; r < rows->n; r++) {
-        if (rows->on[r] && !v[r]) {
-            free(names);
+        if (rows->on[r] && v.code[r] < 0)
             return host->fail(call, rows->table, r, "%s: value is missing",
                               column);
-        }
-        if (rows->on[r])
-            names[n++] = v[r];
     }
+    cls = malloc(((size_t)v.n + 1) * sizeof *cls);
+    if (!cls)
+        return host->fail(call, NULL, -1, "out of memory");
 
-    qsort(names, (size_t)n, sizeof *names, by_text);
-    n = unique_texts(names, n);
+    /* A class per code that a row on has, in code order: text order. */
+    for (long c = 0; c < v.n; c++)
+        cls[c] = -1;
+    for (long r = 0; r < rows->n; r++) {
+        if (rows->on[r])
+            cls[v.code[r]] = 0;
+    }
+    for (long c = 0; c < v.n; c++) {
+        if (cls[c] >= 0)
+            cls[c] = n++;
+    }
     rc = classes_new(host, call, rows->n, n, out);
-    for (int i = 0; rc == 0 && i < n; i++)
-        out->keys[i] = out->labels[i] = names[i];
     for (long r = 0; rc == 0 && r < rows->n; r++) {
         if (rows->on[r])
-            out->of[r] = (int)find_sorted(names, n, v[r]);
+            out->of[r] = cls[v.code[r]];
     }
-    free(names);
+    for (long c = 0; rc == 0 && c < v.n; c++) {
+        if (cls[c] >= 0)
+            out->keys[cls[c]] = out->labels[cls[c]] = v.distinct[c];
+    }
+    free(cls);
     return rc;
 }
 

@@ -37,10 +37,13 @@ expect() {
 expect 0 - good sum
 grep -q 'Summen er 42' "$work/out/nokkeltall-2025.xml" ||
     { echo "FAIL good.sum: the sum is not in the DocBook"; failed=1; }
-expect 1 'wrong_abi\.so: plugin ABI 2\.0 does not fit this nokkel \(ABI 1\.0\)' \
+expect 1 'wrong_abi\.so: plugin ABI 2\.0 does not fit this nokkel \(ABI 1\.1\)' \
     wrong_abi any
-expect 1 'newer_minor\.so: plugin ABI 1\.1 does not fit this nokkel \(ABI 1\.0\)' \
+expect 1 'newer_minor\.so: plugin ABI 1\.2 does not fit this nokkel \(ABI 1\.1\)' \
     newer_minor any
+expect 0 - older_minor sum
+grep -q 'Summen er 42' "$work/out/nokkeltall-2025.xml" ||
+    { echo "FAIL older_minor.sum: the sum is not in the DocBook"; failed=1; }
 expect 1 'no_symbol\.so: not a nokkel plugin: it does not export nokkel_plugin_describe' \
     no_symbol any
 expect 1 'unresolved\.so: cannot load plugin: .*nokkel_test_missing_function' \
@@ -82,7 +85,7 @@ expect 1 'scripts/case\.lua:6: plugin "good" has no indicator "nosuch"' \
 NOKKEL_PLUGIN_PATH=$plugins "$nokkel" indicators good regional \
     > "$work/list" 2> "$work/err" ||
     { echo "FAIL indicators good regional: $(cat "$work/err")"; failed=1; }
-for line in 'good 1.0 (plugin ABI 1.0): A correct test plugin' \
+for line in 'good 1.0 (plugin ABI 1.1): A correct test plugin' \
             '  sum: Sum of column n' '    inputs: tall.n' \
             '  deltakere: Deltakere per region, for én region med --set region' \
             '    inputs: prosjekter.region, prosjekter.deltakere'; do

@@ -13,7 +13,7 @@
 int main(void)
 {
     CHECK(NK_ABI_MAJOR == 1);
-    CHECK(NK_ABI_MINOR == 0);
+    CHECK(NK_ABI_MINOR == 1);
 
     CHECK(sizeof(nk_input) == 16);
     CHECK(offsetof(nk_input, columns) == 8);
@@ -33,6 +33,7 @@ int main(void)
     CHECK(offsetof(nk_host, result) == 56);
     CHECK(offsetof(nk_host, fail) == 112);
     CHECK(offsetof(nk_host, log) == 120);
-    CHECK(sizeof(nk_host) == 128);
+    CHECK(offsetof(nk_host, text_codes) == 128);
+    CHECK(sizeof(nk_host) == 136);
     return check_failures();
 }

@@ -5,6 +5,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "err.h"
@@ -93,6 +94,12 @@ static void test_named(void)
            "does not have");
 }
 
+/* Returns a copy of s in the store of t, as the host keeps texts. */
+static char *text_of(tbl *t, const char *s)
+{
+    return tbl_strings_add(&t->strings, s, strlen(s));
+}
+
 static void test_texts(void)
 {
     struct nk_result *res = xcalloc(1, sizeof *res);
@@ -100,14 +107,14 @@ static void test_texts(void)
 
     res->table = tbl_new("test", 2);
     col = tbl_add(res->table, "navn", TBL_TEXT);
-    col->text[0] = xstrdup("Helse S\xc3\xb8r-\xc3\x98st");
-    col->text[1] = xstrdup("a\x01");
+    col->text[0] = text_of(res->table, "Helse S\xc3\xb8r-\xc3\x98st");
+    col->text[1] = text_of(res->table, "a\x01");
     expect(res, "column navn, row 2: the text holds the control character "
            "U+0001");
     res = xcalloc(1, sizeof *res);
     res->table = tbl_new("test", 1);
     col = tbl_add(res->table, "navn", TBL_TEXT);
-    col->text[0] = xstrdup("Bl\xe5");
+    col->text[0] = text_of(res->table, "Bl\xe5");
     expect(res, "column navn, row 1: the text is not valid UTF-8");
 }
 

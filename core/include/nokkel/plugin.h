@@ -19,7 +19,7 @@
 #include <stdint.h>
 
 #define NK_ABI_MAJOR 1
-#define NK_ABI_MINOR 0
+#define NK_ABI_MINOR 1
 
 /* The one symbol every plugin exports. */
 #define NK_PLUGIN_SYMBOL "nokkel_plugin_describe"
@@ -140,6 +140,18 @@ struct nk_host {
         __attribute__((format(printf, 2, 3)))
 #endif
         ;
+
+    /* ABI 1.1 */
+    /*
+     * A text column as codes, to group and order rows by integers
+     * instead of comparing strings: codes[r] is the place of row r's
+     * text among the column's distinct texts in byte order (from 0), or
+     * -1 when the cell is empty. *distinct receives those texts and
+     * *ndistinct their count. Borrowed like texts; NULL on failure.
+     */
+    const int *(*text_codes)(nk_call *call, const char *table,
+                             const char *column,
+                             const char *const **distinct, long *ndistinct);
 };
 
 #ifdef __cplusplus
