@@ -119,12 +119,17 @@ static int read_all(const char *path, char **data, size_t *len, char **err)
 {
     FILE *f = open_data(path, err);
     size_t cap = 65536, n = 0, got;
+    struct stat st;
     char *buf;
     int e;
 
     if (!f)
         return -1;
 
+    /* Room for the whole file and its NUL at once, and one byte more to
+     * see that it did not grow. */
+    if (fstat(fileno(f), &st) == 0 && (size_t)st.st_size + 2 > cap)
+        cap = (size_t)st.st_size + 2;
     buf = xmalloc(cap);
     do {
         if (cap - n < 2) {
@@ -231,18 +236,12 @@ static int is_blank(const char *s, size_t n)
     return 1;
 }
 
-/* Cuts spaces and tabs off both ends of s in place; returns the start. */
-static char *trim(char *s)
+/* Returns the length of field f (0-based) of the current record. */
+static size_t field_len(const csvin_ctx *c, size_t f)
 {
-    size_t n;
+    size_t end = f + 1 < c->nfields ? c->off[f + 1] : c->len;
 
-    while (*s == ' ' || *s == '\t')
-        s++;
-    n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    s[n] = '\0';
-    return s;
+    return end - c->off[f] - 1;
 }
 
 /* Sets c->err to a message about field (0-based) of the current row,
@@ -268,6 +267,8 @@ static int is_missing_symbol(const char *s)
 {
     double v;
 
+    if (*s != '.' && *s != ':' && *s != '<')
+        return 0;
     if (strcmp(s, ".") == 0 || strcmp(s, "..") == 0 ||
         strcmp(s, "...") == 0 || strcmp(s, ":") == 0)
         return 1;
@@ -337,30 +338,33 @@ static int not_a_number(csvin_ctx *c, size_t field, const char *s)
  * Returns 0, or -1 with c->err set. */
 static int take_flag(csvin_ctx *c, size_t field, const char *s, double *v)
 {
-    if (strcmp(s, "1") == 0 || strcmp(s, "x") == 0 || strcmp(s, "X") == 0)
-        *v = 1;
-    else if (strcmp(s, "0") == 0 || *s == '\0')
+    if (*s == '\0' || strcmp(s, "0") == 0)
         *v = 0;
+    else if (strcmp(s, "1") == 0 || strcmp(s, "x") == 0 ||
+             strcmp(s, "X") == 0)
+        *v = 1;
     else
         return cell_error(c, field, s, "is not 1, x, 0 or empty", NULL);
     return 0;
 }
 
 /*
- * Converts the text raw of field (0-based) into row of its schema
- * column; empty text leaves the value missing. Returns 0, or -1 with
- * c->err set.
+ * Converts field (0-based) of the current record into row of its
+ * schema column; empty text makes the value missing. Returns 0, or -1
+ * with c->err set.
  */
-static int take_cell(csvin_ctx *c, size_t field, char *raw, size_t row)
+static int take_cell(csvin_ctx *c, size_t field, size_t row)
 {
     size_t k = c->map[field];
     csvin_type type = c->schema->cols[k].type;
-    char *s = trim(raw);
+    const char *s = c->buf + c->off[field];
     double v;
 
+    if (type != CSVIN_TEXT)
+        c->vals[k].num[row] = NAN;
     if (type == CSVIN_TEXT) {
         c->vals[k].text[row] = *s ? tbl_strings_add(&c->strings, s,
-                                                    strlen(s))
+                                                    field_len(c, field))
                                   : NULL;
         return 0;
     }
@@ -392,8 +396,8 @@ static int take_cell(csvin_ctx *c, size_t field, char *raw, size_t row)
     return 0;
 }
 
-/* Makes room for one more row, with every value missing and its line
- * recorded, and returns its index. */
+/* Makes room for one more row, with its line recorded, and returns its
+ * index; take_cell fills each of its values. */
 static size_t add_row(csvin_ctx *c)
 {
     const csvin_schema *sc = c->schema;
@@ -414,12 +418,6 @@ static size_t add_row(csvin_ctx *c)
 
     row = c->nrows++;
     c->lines[row] = c->start_line;
-    for (size_t k = 0; k < sc->ncols; k++) {
-        if (sc->cols[k].type == CSVIN_TEXT)
-            c->vals[k].text[row] = NULL;
-        else
-            c->vals[k].num[row] = NAN;
-    }
     return row;
 }
 
@@ -439,7 +437,7 @@ static int check_fields(csvin_ctx *c)
                        "value is missing", c->path, c->start_line,
                        c->nfields, c->nfields == 1 ? "" : "s", c->nnamed);
     for (size_t f = c->nnamed; f < c->nfields; f++) {
-        if (*trim(c->buf + c->off[f]) == '\0')
+        if (c->buf[c->off[f]] == '\0')
             continue;
         if (f < c->nheader)
             return err_set(&c->err, "%s:%ld:%zu: a value under a column "
@@ -464,7 +462,7 @@ static int take_row(csvin_ctx *c)
 
     row = add_row(c);
     for (size_t f = 0; f < c->nnamed; f++) {
-        if (take_cell(c, f, c->buf + c->off[f], row) < 0)
+        if (take_cell(c, f, row) < 0)
             return -1;
     }
     return 0;
@@ -502,16 +500,15 @@ static int unknown_column(csvin_ctx *c, size_t f, const char *name)
 }
 
 /*
- * Trims header field f (0-based) in place and sets c->map[f] to its
- * schema column. Returns 0, or -1 with c->err set when the name is
- * empty, repeats an earlier one or is not in the schema.
+ * Sets c->map[f] to the schema column of header field f (0-based).
+ * Returns 0, or -1 with c->err set when the name is empty, repeats an
+ * earlier one or is not in the schema.
  */
 static int take_header_field(csvin_ctx *c, size_t f)
 {
-    char *name = trim(c->buf + c->off[f]);
+    const char *name = c->buf + c->off[f];
     const csvin_schema *sc = c->schema;
 
-    c->off[f] = (size_t)(name - c->buf);
     if (*name == '\0')
         return err_set(&c->err, "%s:%ld:%zu: empty column name: name the "
                        "column, or delete it when it holds nothing",
@@ -548,7 +545,7 @@ static int take_header(csvin_ctx *c)
     c->header_line = c->start_line;
     c->nheader = c->nfields;
     c->nnamed = c->nfields;
-    while (c->nnamed > 0 && *trim(c->buf + c->off[c->nnamed - 1]) == '\0')
+    while (c->nnamed > 0 && c->buf[c->off[c->nnamed - 1]] == '\0')
         c->nnamed--;
     c->map = xmalloc((c->nfields + 1) * sizeof *c->map);
     for (f = 0; f < c->nnamed; f++) {
@@ -567,13 +564,21 @@ static int take_header(csvin_ctx *c)
     return 0;
 }
 
-/* libcsv's field callback: appends the field to the current record. */
+/* libcsv's field callback: appends the field, without the spaces and
+ * tabs around it, to the current record. */
 static void on_field(void *s, size_t len, void *data)
 {
     csvin_ctx *c = data;
+    const char *f = s;
 
     if (c->err)
         return;
+    while (len > 0 && (*f == ' ' || *f == '\t')) {
+        f++;
+        len--;
+    }
+    while (len > 0 && (f[len - 1] == ' ' || f[len - 1] == '\t'))
+        len--;
     if (c->nfields == c->capfields) {
         c->capfields = c->capfields ? 2 * c->capfields : 16;
         c->off = xrealloc(c->off, c->capfields * sizeof *c->off);
@@ -585,7 +590,7 @@ static void on_field(void *s, size_t len, void *data)
 
     c->off[c->nfields++] = c->len;
     if (len > 0)
-        memcpy(c->buf + c->len, s, len);
+        memcpy(c->buf + c->len, f, len);
     c->len += len;
     c->buf[c->len++] = '\0';
 }
