@@ -365,18 +365,40 @@ static const char *read_exponent(const char *s, long *exp)
 }
 
 /*
+ * Reads s when it is a plain whole number of at most 15 digits, as most
+ * cells of a data file are: such a number is exact in a double, so the
+ * result is the one strtod gives. Returns 0, or -1 for any other text.
+ */
+static int parse_plain_integer(const char *s, double *out)
+{
+    int negative = *s == '-';
+    long long v = 0;
+    int digits = 0;
+
+    s += negative;
+    for (; *s >= '0' && *s <= '9' && digits <= 15; s++, digits++)
+        v = v * 10 + (*s - '0');
+    if (*s != '\0' || digits == 0 || digits > 15)
+        return -1;
+    *out = negative ? -(double)v : (double)v;
+    return 0;
+}
+
+/*
  * The digits are gathered without a decimal mark and handed to strtod
  * with an exponent ("11919e-1"), so the locale's decimal mark never
  * comes into it and strtod still rounds correctly.
  */
 int fmt_parse(const char *s, double *out)
 {
-    char *buf = xmalloc(strlen(s) + 32);
-    char *o = buf;
+    char *buf, *o;
     size_t nfrac = 0;
     long exp = 0;
     double v;
 
+    if (parse_plain_integer(s, out) == 0)
+        return 0;
+    buf = o = xmalloc(strlen(s) + 32);
     if (*s == '-') {
         *o++ = '-';
         s++;

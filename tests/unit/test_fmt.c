@@ -204,6 +204,13 @@ static void test_parse_long(void)
     big[sizeof big - 1] = '\0';
     CHECK(fmt_parse(big, &v) == -1);
     check_parse("0,000000000000000000000000000001", 1e-30);
+
+    /* Whole numbers take a short path up to fifteen digits; longer ones
+     * round as strtod does, past 2^53 and past a long long. */
+    check_parse("999999999999999", 999999999999999.0);
+    check_parse("-999999999999999", -999999999999999.0);
+    check_parse("9007199254740993", 9007199254740992.0);
+    check_parse("12345678901234567890123", 1.2345678901234568e22);
 }
 
 /* fmt_exact: fifteen digits print, sixteen and infinity do not. */
