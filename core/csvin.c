@@ -8,10 +8,12 @@
  * the header; each later record becomes a row whose cells are converted
  * by the type the schema gives their column.
  */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <float.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,10 @@
 #include "infile.h"
 
 #define MIB (1024 * 1024)
+
+/* Text at least this large is parsed in two parts at once, on two
+ * threads; below it a thread costs more than it saves. */
+#define CSVIN_SPLIT_BYTES MIB
 
 /* Indexed by csvin_type; the names schemas and messages use. */
 static const char *const type_names[] = {
@@ -66,6 +72,7 @@ typedef struct csvin_ctx {
     tbl_strings *strings;       /* the text cells */
     long *lines;                /* line each row starts on */
     size_t nrows, caprows;
+    int borrowed;               /* vals and lines are another's */
 } csvin_ctx;
 
 int csvin_type_from_name(const char *name)
@@ -396,26 +403,33 @@ static int take_cell(csvin_ctx *c, size_t field, size_t row)
     return 0;
 }
 
+/* Makes room for cap rows in every column and in the lines. */
+static void reserve_rows(csvin_ctx *c, size_t cap)
+{
+    const csvin_schema *sc = c->schema;
+
+    /* A part writes into arrays sized for every row it can have. */
+    assert(!c->borrowed);
+    c->caprows = cap;
+    c->lines = xrealloc(c->lines, (cap + 1) * sizeof *c->lines);
+    for (size_t k = 0; k < sc->ncols; k++) {
+        csvin_vals *v = &c->vals[k];
+
+        if (sc->cols[k].type == CSVIN_TEXT)
+            v->text = xrealloc(v->text, (cap + 1) * sizeof *v->text);
+        else
+            v->num = xrealloc(v->num, (cap + 1) * sizeof *v->num);
+    }
+}
+
 /* Makes room for one more row, with its line recorded, and returns its
  * index; take_cell fills each of its values. */
 static size_t add_row(csvin_ctx *c)
 {
-    const csvin_schema *sc = c->schema;
     size_t row;
 
-    if (c->nrows == c->caprows) {
-        c->caprows = c->caprows ? 2 * c->caprows : 64;
-        c->lines = xrealloc(c->lines, c->caprows * sizeof *c->lines);
-        for (size_t k = 0; k < sc->ncols; k++) {
-            csvin_vals *v = &c->vals[k];
-
-            if (sc->cols[k].type == CSVIN_TEXT)
-                v->text = xrealloc(v->text, c->caprows * sizeof *v->text);
-            else
-                v->num = xrealloc(v->num, c->caprows * sizeof *v->num);
-        }
-    }
-
+    if (c->nrows == c->caprows)
+        reserve_rows(c, c->caprows ? 2 * c->caprows : 64);
     row = c->nrows++;
     c->lines[row] = c->start_line;
     return row;
@@ -631,17 +645,28 @@ static int parse_error(csvin_ctx *c, struct csv_parser *p, const char *s,
                                 : "text after a closing quote");
 }
 
+/* Makes p ready to parse records whose fields c->sep separates. */
+static void parser_init(const csvin_ctx *c, struct csv_parser *p)
+{
+    if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+        NK_UNREACHABLE();
+    csv_set_delim(p, (unsigned char)c->sep);
+    csv_set_realloc_func(p, xrealloc);
+}
+
 /*
  * Feeds the n bytes of s to p one physical line at a time, so that
  * c->start_line is the line each record starts on: a record starts on
  * the first line fed after the previous one ended that is not blank.
- * Returns 0, or -1 with c->err set.
+ * With header_only it stops after the header. Returns the bytes fed;
+ * c->err is set when they hold an error.
  */
-static int feed(csvin_ctx *c, struct csv_parser *p, const char *s, size_t n)
+static size_t feed_lines(csvin_ctx *c, struct csv_parser *p, const char *s,
+                         size_t n, int header_only)
 {
     size_t at = 0, end, used;
 
-    while (at < n && !c->err) {
+    while (at < n && !c->err && !(header_only && c->have_header)) {
         end = line_end(s, n, at);
         c->line++;
         if (!c->in_record)
@@ -649,19 +674,183 @@ static int feed(csvin_ctx *c, struct csv_parser *p, const char *s, size_t n)
         c->ended = 0;
 
         used = csv_parse(p, s + at, end - at, on_field, on_row, c);
-        if (used < end - at && !c->err)
-            return parse_error(c, p, s + at, end - at, used);
+        if (used < end - at && !c->err) {
+            parse_error(c, p, s + at, end - at, used);
+            return at;
+        }
         if (c->ended)
             c->in_record = 0;
         else if (!is_blank(s + at, end - at))
             c->in_record = 1;
         at = end;
     }
+    return at;
+}
 
+/* Ends the text fed to p. Returns 0, or -1 with c->err set. */
+static int feed_end(csvin_ctx *c, struct csv_parser *p)
+{
     if (!c->err && csv_fini(p, on_field, on_row, c) != 0)
         err_set(&c->err, "%s:%ld: the row starting here has a quote that "
                 "is never closed", c->path, c->start_line);
     return c->err ? -1 : 0;
+}
+
+/*
+ * Returns where to cut s (n bytes that start a record) into two parts of
+ * about the same size: just after the first line end past the middle
+ * that no quote leaves open, or 0 when there is none. In text libcsv
+ * takes strictly every quote opens a field, closes it or is doubled
+ * inside it, so an even count of quotes before a line end means the line
+ * end ends a record. Text with a misplaced quote before the cut fails in
+ * the first part, as it would when read in one go.
+ */
+static size_t split_point(const char *s, size_t n)
+{
+    size_t mid = n / 2, quotes = 0;
+    const char *q = s;
+
+    while ((q = memchr(q, '"', (size_t)(s + mid - q)))) {
+        quotes++;
+        q++;
+    }
+    for (size_t i = mid; i + 1 < n; i++) {
+        if (s[i] == '"')
+            quotes++;
+        else if (s[i] == '\n' && quotes % 2 == 0)
+            return i + 1;
+    }
+    return 0;
+}
+
+/* Returns the physical lines in s (n bytes), counted as line_end
+ * counts them. */
+static long count_lines(const char *s, size_t n)
+{
+    long lines = 0;
+
+    if (!memchr(s, '\r', n)) {
+        for (const char *q = s; (q = memchr(q, '\n', (size_t)(s + n - q)));
+             q++)
+            lines++;
+        return lines + (n > 0 && s[n - 1] != '\n');
+    }
+    for (size_t at = 0; at < n; at = line_end(s, n, at))
+        lines++;
+    return lines;
+}
+
+/* The second part of a file cut in two: its own context and parser,
+ * sharing the header of the first. */
+typedef struct csvin_part {
+    csvin_ctx c;
+    struct csv_parser p;
+    const char *s;
+    size_t n;
+} csvin_part;
+
+/*
+ * Sets part up to parse the n bytes at s, which start lines after the
+ * last line c has read. Its rows go into c's arrays from row at on,
+ * which no row of c reaches: c has room for a row per line.
+ */
+static void part_init(csvin_part *part, const csvin_ctx *c, const char *s,
+                      size_t n, long lines, size_t at)
+{
+    csvin_ctx *w = &part->c;
+
+    memset(part, 0, sizeof *part);
+    w->path = c->path;
+    w->schema = c->schema;
+    w->line = c->line + lines;
+    w->have_header = 1;
+    w->header_line = c->header_line;
+    w->sep = c->sep;
+    w->nheader = c->nheader;
+    w->nnamed = c->nnamed;
+    w->map = c->map;
+    w->vals = xcalloc(c->schema->ncols, sizeof *w->vals);
+    for (size_t k = 0; k < c->schema->ncols; k++) {
+        if (c->schema->cols[k].type == CSVIN_TEXT)
+            w->vals[k].text = c->vals[k].text + at;
+        else
+            w->vals[k].num = c->vals[k].num + at;
+    }
+    w->lines = c->lines + at;
+    w->caprows = c->caprows - at;
+    w->borrowed = 1;
+    parser_init(w, &part->p);
+    part->s = s;
+    part->n = n;
+}
+
+/* Parses a part: a thread's start routine. */
+static void *parse_part(void *arg)
+{
+    csvin_part *part = arg;
+
+    feed_lines(&part->c, &part->p, part->s, part->n, 0);
+    feed_end(&part->c, &part->p);
+    return NULL;
+}
+
+/* Joins the rows of w, which it wrote from row at of c's arrays on,
+ * to those of c; the strings move to c. */
+static void append_rows(csvin_ctx *c, csvin_ctx *w, size_t at)
+{
+    for (size_t k = 0; at > c->nrows && k < c->schema->ncols; k++) {
+        csvin_vals *v = &c->vals[k];
+
+        if (c->schema->cols[k].type == CSVIN_TEXT)
+            memmove(v->text + c->nrows, v->text + at,
+                    w->nrows * sizeof *v->text);
+        else
+            memmove(v->num + c->nrows, v->num + at,
+                    w->nrows * sizeof *v->num);
+    }
+    if (at > c->nrows)
+        memmove(c->lines + c->nrows, c->lines + at,
+                w->nrows * sizeof *c->lines);
+    tbl_strings_move(&c->strings, &w->strings);
+    c->nrows += w->nrows;
+}
+
+static void ctx_free(csvin_ctx *c);
+
+/*
+ * Parses the n bytes at s, which start a record, in two parts: the
+ * first cut bytes here, the rest on a thread of its own. The rows join
+ * in file order; the first part's error comes first, as its lines do.
+ */
+static void feed_parts(csvin_ctx *c, struct csv_parser *p, const char *s,
+                       size_t n, size_t cut)
+{
+    long lines = count_lines(s, cut);
+    size_t at = c->nrows + (size_t)lines;   /* where the part's rows go */
+    csvin_part part;
+    pthread_t thread;
+    int threaded;
+
+    part_init(&part, c, s + cut, n - cut, lines, at);
+    threaded = pthread_create(&thread, NULL, parse_part, &part) == 0;
+    feed_lines(c, p, s, cut, 0);
+    feed_end(c, p);
+    if (threaded)
+        pthread_join(thread, NULL);
+    else
+        parse_part(&part);
+
+    if (!c->err && part.c.err) {
+        c->err = part.c.err;
+        part.c.err = NULL;
+    }
+    if (!c->err)
+        append_rows(c, &part.c, at);
+    csv_free(&part.p);
+    memset(part.c.vals, 0, c->schema->ncols * sizeof *part.c.vals);
+    part.c.lines = NULL;
+    part.c.map = NULL;
+    ctx_free(&part.c);
 }
 
 /* Parses the UTF-8 text s (n bytes) into c. Returns 0, or -1 with
@@ -669,22 +858,30 @@ static int feed(csvin_ctx *c, struct csv_parser *p, const char *s, size_t n)
 static int parse(csvin_ctx *c, const char *s, size_t n)
 {
     struct csv_parser p;
-    size_t skip = 0;
+    size_t skip = 0, at, cut;
     int sep = sep_line(c, s, n, &skip);
 
     if (sep < 0)
         return -1;
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
-        NK_UNREACHABLE();
     if (sep == 0)
         sep = detect_separator(s, n);
     else
         c->line = 1;            /* the header is on line 2 */
     c->sep = (char)sep;
-    csv_set_delim(&p, (unsigned char)sep);
-    csv_set_realloc_func(&p, xrealloc);
+    parser_init(c, &p);
+    s += skip;
+    n -= skip;
 
-    feed(c, &p, s + skip, n - skip);
+    at = feed_lines(c, &p, s, n, 1);
+    if (!c->err && c->have_header)
+        reserve_rows(c, (size_t)count_lines(s + at, n - at));
+    if (!c->err && n - at >= CSVIN_SPLIT_BYTES &&
+        (cut = split_point(s + at, n - at)) > 0) {
+        feed_parts(c, &p, s + at, n - at, cut);
+    } else {
+        feed_lines(c, &p, s + at, n - at, 0);
+        feed_end(c, &p);
+    }
     csv_free(&p);
     if (!c->err && !c->have_header)
         err_set(&c->err, "%s:1: no header line (the file is empty)",

@@ -107,6 +107,19 @@ char *tbl_strings_add(tbl_strings **strings, const char *s, size_t n)
     return copy;
 }
 
+void tbl_strings_move(tbl_strings **to, tbl_strings **from)
+{
+    tbl_strings *last = *from;
+
+    if (!last)
+        return;
+    while (last->next)
+        last = last->next;
+    last->next = *to;
+    *to = *from;
+    *from = NULL;
+}
+
 void tbl_strings_free(tbl_strings *strings)
 {
     while (strings) {

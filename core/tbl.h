@@ -72,6 +72,10 @@ tbl_column *tbl_find(const tbl *t, const char *name);
  * tbl_strings_free. */
 char *tbl_strings_add(tbl_strings **strings, const char *s, size_t n);
 
+/* Moves the strings of *from into *to, leaving *from empty; the
+ * strings keep their addresses. */
+void tbl_strings_move(tbl_strings **to, tbl_strings **from);
+
 void tbl_strings_free(tbl_strings *strings);
 
 /*

@@ -3,7 +3,10 @@
  * values and lines, and every bad file gives its exact message.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "csvin.h"
@@ -453,6 +456,125 @@ static void test_bad_encodings(void)
              "it again as UTF-8)");
 }
 
+/* Rows of the large files: enough to pass the size from which a file is
+ * parsed in two parts. */
+#define LARGE_ROWS 80000
+
+/*
+ * Writes a large file of kode_navn_antall rows to path, with line ends
+ * eol. Every seventh row's name is quoted and spans two lines, with a
+ * doubled quote in it; every eleventh row is followed by a blank line.
+ * Row bad (from 0) has "x" for its count, or none when bad is -1; row
+ * open opens a quote that is never closed, or none when open is -1.
+ * Fills lines[r] with the line row r starts on.
+ */
+static void write_large(const char *path, const char *eol, long bad,
+                        long open, long *lines)
+{
+    FILE *f = fopen(path, "wb");
+    long line = 1;
+
+    fprintf(f, "kode;navn;antall%s", eol);
+    for (long r = 0; r < LARGE_ROWS; r++) {
+        lines[r] = ++line;
+        if (r == open)
+            fprintf(f, "K%ld;\"aldri lukket;1%s", r, eol);
+        else if (r % 7 == 0) {
+            fprintf(f, "K%ld;\"Navn \"\"%ld\"\"%sandre linje\";%s%s", r,
+                    r, eol, r == bad ? "x" : "12", eol);
+            line++;
+        } else {
+            fprintf(f, "K%ld;Navn %ld;%s%s", r, r, r == bad ? "x" : "12",
+                    eol);
+        }
+        if (r % 11 == 0) {
+            fputs(eol, f);
+            line++;
+        }
+    }
+    fclose(f);
+}
+
+/* Checks a large table read whole: every row in order, with its line,
+ * its multi-line name and its count. */
+static void check_large(const tbl *t, const long *lines, const char *eol)
+{
+    char want[64];
+    int rows_ok = 1;
+
+    CHECK(t->nrows == LARGE_ROWS);
+    for (long r = 0; t->nrows == LARGE_ROWS && r < LARGE_ROWS; r++) {
+        if (r % 7 == 0)
+            snprintf(want, sizeof want, "Navn \"%ld\"%sandre linje", r, eol);
+        else
+            snprintf(want, sizeof want, "Navn %ld", r);
+        rows_ok &= t->lines[r] == lines[r] &&
+                   strcmp(t->cols[1].text[r], want) == 0 &&
+                   t->cols[2].num[r] == 12;
+    }
+    CHECK(rows_ok);
+}
+
+/* A file large enough to be parsed in two parts reads as one: rows in
+ * file order, lines right across the cut, with LF and with CRLF. */
+static void test_large(void)
+{
+    static const char *const eols[] = { "\n", "\r\n" };
+    char path[] = "/tmp/nokkel-csvin-XXXXXX";
+    long *lines = malloc(LARGE_ROWS * sizeof *lines);
+    int fd = mkstemp(path);
+
+    CHECK(fd >= 0);
+    close(fd);
+    for (size_t i = 0; i < 2; i++) {
+        tbl *t;
+
+        write_large(path, eols[i], -1, -1, lines);
+        t = read_ok(path, &kode_navn_antall);
+        if (t)
+            check_large(t, lines, eols[i]);
+        tbl_free(t);
+    }
+    unlink(path);
+    free(lines);
+}
+
+/* Errors in a file parsed in two parts name the line they are on, and
+ * the earlier of two errors is the one told. */
+static void test_large_errors(void)
+{
+    char path[] = "/tmp/nokkel-csvin-XXXXXX";
+    long *lines = malloc(LARGE_ROWS * sizeof *lines);
+    char want[256];
+    int fd = mkstemp(path);
+
+    CHECK(fd >= 0);
+    close(fd);
+
+    write_large(path, "\n", LARGE_ROWS - 2, -1, lines);
+    snprintf(want, sizeof want, "%s:%ld:3: \"x\" is not a number (column "
+             "\"antall\", int)", path, lines[LARGE_ROWS - 2]);
+    read_bad(path, &kode_navn_antall, want);
+
+    write_large(path, "\n", 5, -1, lines);
+    snprintf(want, sizeof want, "%s:%ld:3: \"x\" is not a number (column "
+             "\"antall\", int)", path, lines[5]);
+    read_bad(path, &kode_navn_antall, want);
+
+    write_large(path, "\n", 5, LARGE_ROWS - 3, lines);
+    snprintf(want, sizeof want, "%s:%ld:3: \"x\" is not a number (column "
+             "\"antall\", int)", path, lines[5]);
+    read_bad(path, &kode_navn_antall, want);
+
+    write_large(path, "\n", -1, LARGE_ROWS - 3, lines);
+    snprintf(want, sizeof want, "%s:%ld: the row starting here has a quote "
+             "that is never closed", path, lines[LARGE_ROWS - 3]);
+    read_bad(path, &kode_navn_antall, want);
+
+    unlink(path);
+    free(lines);
+}
+
 int main(void)
 {
     test_type_names();
@@ -473,5 +595,7 @@ int main(void)
     test_symbols();
     test_number_advice();
     test_bad_encodings();
+    test_large();
+    test_large_errors();
     return check_failures();
 }
