@@ -555,9 +555,13 @@ int nks_combinations(const nk_host *host, nk_call *call,
     return rc;
 }
 
-/* The columns of a slotted question, read once. */
+/* The columns of a slotted question, read once, and per slot the
+ * place among the known values of each text the slot has (-1 for a
+ * text that is not one of them), by its code. */
 typedef struct slot_cols {
     const char *const *name[8];
+    const int *code[8];
+    int *value_of[8];
     const double *share[8];
 } slot_cols;
 
@@ -578,8 +582,7 @@ static int value_index(const char *const *values, int n, const char *s)
  */
 static int check_slots(const nk_host *host, nk_call *call,
                        const nks_rows *rows, const nks_slots *slots,
-                       const slot_cols *sc, const char *const *values,
-                       int nvalues, long r, int *at)
+                       const slot_cols *sc, int nvalues, long r, int *at)
 {
     double total = 0;
     int empty = 0;
@@ -597,7 +600,7 @@ static int check_slots(const nk_host *host, nk_call *call,
                                   slots->shares[s], slots->names[s]);
             continue;
         }
-        at[s] = value_index(values, nvalues, v);
+        at[s] = sc->value_of[s][sc->code[s][r]];
         if (empty)
             return host->fail(call, rows->table, r, "%s: filled after an "
                               "empty slot", slots->names[s]);
@@ -623,19 +626,39 @@ static int check_slots(const nk_host *host, nk_call *call,
     return 0;
 }
 
-/* Reads the slot columns into sc; -1 after failing. */
+static void slots_free(slot_cols *sc)
+{
+    for (int s = 0; s < 8; s++)
+        free(sc->value_of[s]);
+}
+
+/* Reads the slot columns into sc and finds the place of each of their
+ * texts among the n values. Returns 0, or -1 after failing; free sc
+ * with slots_free either way. */
 static int read_slots(const nk_host *host, nk_call *call,
                       const nks_rows *rows, const nks_slots *slots,
-                      slot_cols *sc)
+                      const char *const *values, int n, slot_cols *sc)
 {
+    memset(sc, 0, sizeof *sc);
     if (slots->nslots < 1 || slots->nslots > 8)
         return host->fail(call, NULL, -1, "%s: 1 to 8 slots, not %d",
                           rows->table, slots->nslots);
     for (int s = 0; s < slots->nslots; s++) {
+        const char *const *distinct;
+        long ndistinct;
+
         sc->name[s] = host->texts(call, rows->table, slots->names[s]);
+        sc->code[s] = host->text_codes(call, rows->table, slots->names[s],
+                                       &distinct, &ndistinct);
         sc->share[s] = host->numbers(call, rows->table, slots->shares[s]);
-        if (!sc->name[s] || !sc->share[s])
+        if (!sc->name[s] || !sc->code[s] || !sc->share[s])
             return -1;
+        sc->value_of[s] = malloc(((size_t)ndistinct + 1) *
+                                 sizeof *sc->value_of[s]);
+        if (!sc->value_of[s])
+            return host->fail(call, NULL, -1, "out of memory");
+        for (long d = 0; d < ndistinct; d++)
+            sc->value_of[s][d] = value_index(values, n, distinct[d]);
     }
     return 0;
 }
@@ -696,14 +719,19 @@ int nks_split_funds(const nk_host *host, nk_call *call, const nks_rows *rows,
     const char *funds = how->funds;
     const double *fv = host->numbers(call, rows->table, funds);
     double *sums, base = 0, total = 0;
-    slot_cols sc;
+    slot_cols sc = {0};
     int at[8], rc = 0;
 
-    if (!fv || read_slots(host, call, rows, slots, &sc) != 0)
+    if (!fv || read_slots(host, call, rows, slots, values, nvalues,
+                          &sc) != 0) {
+        slots_free(&sc);
         return -1;
+    }
     sums = calloc((size_t)nvalues * 2 + 1, sizeof *sums);
-    if (!sums)
+    if (!sums) {
+        slots_free(&sc);
         return host->fail(call, NULL, -1, "out of memory");
+    }
 
     for (long r = 0; rc == 0 && r < rows->n; r++) {
         if (!rows->on[r])
@@ -712,8 +740,7 @@ int nks_split_funds(const nk_host *host, nk_call *call, const nks_rows *rows,
             rc = host->fail(call, rows->table, r, "%s: value is missing",
                             funds);
         else
-            rc = check_slots(host, call, rows, slots, &sc, values, nvalues,
-                             r, at);
+            rc = check_slots(host, call, rows, slots, &sc, nvalues, r, at);
         if (rc != 0)
             break;
         split_row(slots, &sc, at, nvalues, fv[r], r, sums);
@@ -725,6 +752,7 @@ int nks_split_funds(const nk_host *host, nk_call *call, const nks_rows *rows,
         rc = split_result(host, call, values, nvalues, sums, base, total,
                           how);
     free(sums);
+    slots_free(&sc);
     return rc;
 }
 
@@ -1722,31 +1750,30 @@ int nks_split_by(const nk_host *host, nk_call *call, const nks_rows *rows,
                  double *sums)
 {
     const double *fv = host->numbers(call, rows->table, funds);
-    slot_cols sc;
+    slot_cols sc = {0};
     int at[8];
+    int rc = fv ? read_slots(host, call, rows, slots, values, nvalues, &sc)
+                : -1;
 
-    if (!fv || read_slots(host, call, rows, slots, &sc) != 0)
-        return -1;
     for (long i = 0; i < (long)nvalues * by->n; i++)
         sums[i] = 0;
-
-    for (long r = 0; r < rows->n; r++) {
+    for (long r = 0; rc == 0 && r < rows->n; r++) {
         int c = by->of[r];
 
         if (!rows->on[r] || c < 0)
             continue;
         if (isnan(fv[r]))
-            return host->fail(call, rows->table, r, "%s: value is missing",
-                              funds);
-        if (check_slots(host, call, rows, slots, &sc, values, nvalues, r,
-                        at) != 0)
-            return -1;
-        for (int s = 0; s < slots->nslots; s++) {
+            rc = host->fail(call, rows->table, r, "%s: value is missing",
+                            funds);
+        else
+            rc = check_slots(host, call, rows, slots, &sc, nvalues, r, at);
+        for (int s = 0; rc == 0 && s < slots->nslots; s++) {
             if (at[s] >= 0)
                 sums[at[s] * by->n + c] += fv[r] * sc.share[s][r] / 100;
         }
     }
-    return 0;
+    slots_free(&sc);
+    return rc;
 }
 
 /* Returns whether a ranks above b: larger, and any number above NaN. */
