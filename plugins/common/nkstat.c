@@ -1303,12 +1303,6 @@ int nks_group_count(const nk_host *host, nk_call *call, const nks_rows *rows,
     return rc;
 }
 
-/* Returns whether two texts, either of which may be missing, are equal. */
-static int same_text(const char *a, const char *b)
-{
-    return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
 /* Writes s in quotes into buf, or "no value" when s is missing. */
 static void quote_text(char *buf, size_t size, const char *s)
 {
@@ -1339,15 +1333,17 @@ static int fail_differs(const nk_host *host, nk_call *call,
 int nks_check_same(const nk_host *host, nk_call *call, const nks_rows *rows,
                    const char *key, const char *column)
 {
-    const char *const *v = host->texts(call, rows->table, column);
+    coded v;
     long n;
-    keyed_row *kr = v ? sort_rows(host, call, rows, key, NULL, &n) : NULL;
+    keyed_row *kr = read_coded(host, call, rows, column, &v) == 0 ?
+                    sort_rows(host, call, rows, key, NULL, &n) : NULL;
     int rc = 0;
 
     if (!kr)
         return -1;
 
-    /* Each run starts with its first row, which the others must match. */
+    /* Each run starts with its first row, which the others must match:
+     * the same code, or both without a text. */
     for (long i = 0, end; rc == 0 && i < n; i = end) {
         long first = kr[i].row;
 
@@ -1355,8 +1351,8 @@ int nks_check_same(const nk_host *host, nk_call *call, const nks_rows *rows,
         for (long j = i + 1; rc == 0 && j < end; j++) {
             long r = kr[j].row;
 
-            if (!same_text(v[r], v[first]))
-                rc = fail_differs(host, call, rows, key, column, v, r,
+            if (v.code[r] != v.code[first])
+                rc = fail_differs(host, call, rows, key, column, v.text, r,
                                   first);
         }
     }
