@@ -236,34 +236,49 @@ static char *creator_of(const build_session *s)
     return out;
 }
 
-/* Returns the temporary path of chart i's SVG, or with png its PNG,
- * added to outs. */
-static const char *chart_output(build_session *s, const lhost_report *rep,
-                                out_set *outs, size_t i, int png)
+/* Returns the final path of chart i's SVG, or with png its PNG (caller
+ * frees), and sets *temp to the temporary one, added to outs. */
+static char *chart_output(build_session *s, const lhost_report *rep,
+                          out_set *outs, size_t i, int png,
+                          const char **temp)
 {
     char *final = err_fmt("%s/figurer/%s.%s", s->outdir,
                           rep->charts.specs[i]->id, png ? "png" : "svg");
-    const char *temp = out_add(outs, final);
 
-    free(final);
-    return temp;
+    *temp = out_add(outs, final);
+    return final;
 }
 
-/* Adds the chart images to outs and starts writing them; the path
- * arrays are the caller's to free after figures_wait. */
-static void start_charts(build_session *s, const lhost_report *rep,
-                         out_set *outs, const char ***svg, const char ***png)
+/* Adds the chart images to outs and starts writing them into files,
+ * which the caller frees with free_charts after figures_wait. */
+static figure_files *start_charts(build_session *s, const lhost_report *rep,
+                                  out_set *outs)
 {
     size_t n = rep->charts.n;
+    figure_files *files = xcalloc(n + 1, sizeof *files);
 
-    *svg = xcalloc(n + 1, sizeof **svg);
-    *png = xcalloc(n + 1, sizeof **png);
     for (size_t i = 0; i < n; i++) {
-        (*svg)[i] = chart_output(s, rep, outs, i, 0);
-        (*png)[i] = chart_output(s, rep, outs, i, 1);
+        files[i].svg = chart_output(s, rep, outs, i, 0, &files[i].svg_temp);
+        files[i].png = chart_output(s, rep, outs, i, 1, &files[i].png_temp);
     }
     figures_start(s->figures, (const chart_spec *const *)rep->charts.specs,
-                  *svg, *png, n);
+                  files, n);
+    return files;
+}
+
+/* Tells outs which of the n charts' files stayed as they were, then
+ * frees files. */
+static void free_charts(out_set *outs, figure_files *files, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (files[i].svg_kept)
+            out_keep(outs, files[i].svg_temp);
+        if (files[i].png_kept)
+            out_keep(outs, files[i].png_temp);
+        free((char *)files[i].svg);
+        free((char *)files[i].png);
+    }
+    free(files);
 }
 
 /* Lists the written chart images in the manifest, with the sums the
@@ -388,7 +403,7 @@ static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
                          manifest *m, char **err)
 {
     char *figdir = err_fmt("%s/figurer", s->outdir);
-    const char **svg = NULL, **png = NULL;
+    figure_files *files;
     char *doc_err = NULL;
     double t0 = log_now();
     int rc = out_mkdirs(figdir, err);
@@ -406,7 +421,7 @@ static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
     free(figdir);
     if (rc != 0)
         return -1;
-    start_charts(s, rep, outs, &svg, &png);
+    files = start_charts(s, rep, outs);
     rc = write_documents(s, rep, outs, m, &doc_err);
     progress_phase("charts");
     t0 = log_now();
@@ -419,8 +434,7 @@ static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
         list_charts(s, rep, m);
     }
     manifest_add_timing(m, "charts_wait", (log_now() - t0) * 1e3);
-    free(svg);
-    free(png);
+    free_charts(outs, files, rep->charts.n);
     return rc;
 }
 

@@ -27,8 +27,7 @@ typedef struct figure_image {
 /* One chart to write, with the image it updates and its error. */
 typedef struct figure_job {
     const chart_spec *spec;
-    const char *svg;
-    const char *png;
+    figure_files *files;
     figure_image *img;
     char *err;
 } figure_job;
@@ -65,13 +64,16 @@ void figures_free(figures *f)
     free(f);
 }
 
-/* Writes bytes to a new file at path. Returns 0, or -1 and sets *err. */
-static int write_bytes(const char *path, GBytes *bytes, char **err)
+/* Writes bytes to temp, unless the file final holds them already: then
+ * it sets *kept and writes nothing. Returns 0, or -1 and sets *err. */
+static int write_bytes(const char *final, const char *temp, GBytes *bytes,
+                       int *kept, char **err)
 {
     gsize len;
     const void *data = g_bytes_get_data(bytes, &len);
 
-    return out_write(path, data, len, err);
+    *kept = out_same(final, data, len);
+    return *kept ? 0 : out_write(temp, data, len, err);
 }
 
 /* Returns the image of the last build with this id, made on first use;
@@ -162,11 +164,15 @@ done:
  * image. */
 static int write_job(figure_job *job, char **err)
 {
+    figure_files *out = job->files;
+
     if (draw_job(job, err) != 0)
         return -1;
-    if (write_bytes(job->svg, job->img->svg, err) != 0)
+    if (write_bytes(out->svg, out->svg_temp, job->img->svg, &out->svg_kept,
+                    err) != 0)
         return -1;
-    return write_bytes(job->png, job->img->png, err);
+    return write_bytes(out->png, out->png_temp, job->img->png,
+                       &out->png_kept, err);
 }
 
 /* Takes jobs until none is left. Each job is taken by one thread only,
@@ -182,15 +188,14 @@ static void *take_jobs(void *arg)
 }
 
 void figures_start(figures *f, const chart_spec *const *specs,
-                   const char *const *svg, const char *const *png,
-                   size_t n)
+                   figure_files *files, size_t n)
 {
     f->jobs = xrealloc(f->jobs, (n ? n : 1) * sizeof *f->jobs);
     /* Every image first, as image_of may move them. */
     for (size_t i = 0; i < n; i++)
         image_of(f, specs[i]->id);
     for (size_t i = 0; i < n; i++)
-        f->jobs[i] = (figure_job){specs[i], svg[i], png[i],
+        f->jobs[i] = (figure_job){specs[i], &files[i],
                                   image_of(f, specs[i]->id), NULL};
     f->njobs = n;
     atomic_store(&f->next, 0);

@@ -20,13 +20,24 @@ figures *figures_new(void);
 void figures_free(figures *f);
 
 /*
- * Starts writing chart specs[i] as SVG into svg[i] and as PNG into
- * png[i], for i < n, and returns at once. The specs and paths are
- * borrowed until figures_wait returns; only one write runs at a time.
+ * Where one chart's images go: their final paths, the temporary paths
+ * to write instead (from out_add), and, once written, whether a final
+ * file was kept as it is because it holds the image already.
+ */
+typedef struct figure_files {
+    const char *svg, *png;
+    const char *svg_temp, *png_temp;
+    int svg_kept, png_kept;
+} figure_files;
+
+/*
+ * Starts writing chart specs[i] as the SVG and PNG of files[i], for
+ * i < n, and returns at once. The specs and files are borrowed until
+ * figures_wait returns, which has set the kept flags; only one write
+ * runs at a time.
  */
 void figures_start(figures *f, const chart_spec *const *specs,
-                   const char *const *svg, const char *const *png,
-                   size_t n);
+                   figure_files *files, size_t n);
 
 /*
  * Writes the charts no thread has taken yet, then waits for the

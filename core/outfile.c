@@ -1,5 +1,6 @@
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,8 @@ const char *out_add(out_set *set, const char *final)
 
     set->finals = xrealloc(set->finals, n * sizeof *set->finals);
     set->temps = xrealloc(set->temps, n * sizeof *set->temps);
+    set->kept = xrealloc(set->kept, n);
+    set->kept[set->n] = 0;
     set->finals[set->n] = xstrdup(final);
     set->temps[set->n] = err_fmt("%s.tmp%ld", final, (long)getpid());
     set->n = n;
@@ -30,13 +33,50 @@ static void clear(out_set *set)
     }
     free(set->finals);
     free(set->temps);
+    free(set->kept);
     memset(set, 0, sizeof *set);
+}
+
+void out_keep(out_set *set, const char *temp)
+{
+    for (size_t i = 0; i < set->n; i++) {
+        if (strcmp(set->temps[i], temp) == 0)
+            set->kept[i] = 1;
+    }
+}
+
+int out_same(const char *path, const void *data, size_t len)
+{
+    /* A link in the output's place is replaced, never kept. */
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+    struct stat st;
+    char *buf;
+    int same;
+
+    if (!f) {
+        if (fd >= 0)
+            close(fd);
+        return 0;
+    }
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
+        (size_t)st.st_size != len) {
+        fclose(f);
+        return 0;
+    }
+    buf = xmalloc(len + 1);
+    same = fread(buf, 1, len + 1, f) == len && memcmp(buf, data, len) == 0;
+    free(buf);
+    fclose(f);
+    return same;
 }
 
 void out_discard(out_set *set)
 {
-    for (size_t i = 0; i < set->n; i++)
-        unlink(set->temps[i]);
+    for (size_t i = 0; i < set->n; i++) {
+        if (!set->kept[i])
+            unlink(set->temps[i]);
+    }
     clear(set);
 }
 
@@ -63,11 +103,15 @@ int out_commit(out_set *set, char **err)
         return -1;
     }
     for (size_t i = 0; i < set->n; i++) {
+        if (set->kept[i])
+            continue;
         if (rename(set->temps[i], set->finals[i]) != 0) {
             err_set(err, "%s: cannot rename into place: %s", set->finals[i],
                     strerror(errno));
-            for (size_t j = i; j < set->n; j++)
-                unlink(set->temps[j]);
+            for (size_t j = i; j < set->n; j++) {
+                if (!set->kept[j])
+                    unlink(set->temps[j]);
+            }
             clear(set);
             return -1;
         }
@@ -114,6 +158,31 @@ static long temp_pid(const char *name)
     return *end == '\0' ? pid : 0;
 }
 
+/*
+ * Returns 1 when process pid runs: it exists and is not a zombie, a
+ * process killed but not yet reaped by its parent (a build killed by
+ * timeout can stay one for a while), whose files are no one's.
+ */
+static int runs(long pid)
+{
+    char path[64], stat[256];
+    const char *end;
+    FILE *f;
+    size_t n;
+
+    if (kill((pid_t)pid, 0) != 0 && errno == ESRCH)
+        return 0;
+    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    if (!(f = fopen(path, "r")))
+        return 1;
+    n = fread(stat, 1, sizeof stat - 1, f);
+    fclose(f);
+    stat[n] = '\0';
+    /* "pid (name) state ...": the name may hold spaces and parentheses. */
+    end = strrchr(stat, ')');
+    return !(end && end[1] == ' ' && end[2] == 'Z');
+}
+
 void out_sweep(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -125,7 +194,7 @@ void out_sweep(const char *dir)
         long pid = temp_pid(e->d_name);
         char *path;
 
-        if (pid == 0 || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+        if (pid == 0 || runs(pid))
             continue;
         path = err_fmt("%s/%s", dir, e->d_name);
         unlink(path);

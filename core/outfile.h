@@ -13,11 +13,23 @@ typedef struct out_set {
     size_t n;
     char **finals;
     char **temps;
+    unsigned char *kept;    /* per output: its final file stays as it is */
 } out_set;
 
 /* Registers final and returns the temporary path to write instead
  * (borrowed until out_commit or out_discard). */
 const char *out_add(out_set *set, const char *final);
+
+/*
+ * Keeps the output whose temporary path is temp as it is: no temporary
+ * file was written, as the final one holds the bytes already (see
+ * out_same), and out_commit leaves it alone.
+ */
+void out_keep(out_set *set, const char *temp);
+
+/* Returns 1 when the file at path holds exactly the len bytes at data
+ * (so an unchanged output need not be written again), else 0. */
+int out_same(const char *path, const void *data, size_t len);
 
 /* Renames every temporary file to its final name. Returns 0, or -1 and
  * sets *err (the files not yet renamed are removed). A folder where an

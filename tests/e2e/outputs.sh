@@ -1,9 +1,10 @@
 #!/bin/sh
 # The output folder over several builds: a chart whose figure was
 # renamed goes away with the next build (only files the previous
-# manifest lists are removed), and a build killed at any moment leaves
-# the previous outputs as they were, its temporary files removed by the
-# next build.
+# manifest lists are removed), a build killed at any moment leaves the
+# previous outputs as they were, its temporary files removed by the
+# next build, and a chart file that already holds its bytes stays as it
+# is.
 # usage: outputs.sh NOKKEL SOURCE_DIR
 set -u
 nokkel=$1 src=$2
@@ -36,9 +37,10 @@ cp -R "$r/out" "$work/before"
 # Kill builds at moments spread over a build's run time; each must leave
 # the previous outputs (another date changes every byte of the new
 # ones). A build killed while renaming could leave a mix; renaming takes
-# microseconds of the two seconds a build takes.
+# microseconds of the tenths of a second to seconds a build takes here
+# (more under the sanitizers), which the delays span.
 killed=0 leftover=0
-for delay in 0.2 0.5 0.8 1.1 1.4 1.7 2.0; do
+for delay in 0.05 0.1 0.15 0.2 0.3 0.4 0.6 0.8 1.1 1.4 1.7 2.0; do
     (cd "$r" && SOURCE_DATE_EPOCH=1798761600 exec timeout -s KILL \
         "$delay" "$nokkel" build scripts/report.lua) 2> /dev/null
     [ $? -eq 137 ] || continue
@@ -67,5 +69,33 @@ find "$r/out" -name '*.tmp*' > "$work/tmp"
     cat "$work/tmp")"
 cmp -s "$work/before/nokkeltall-2025.pdf" "$r/out/nokkeltall-2025.pdf" ||
     fail "the build after the kills differs from the one before"
+
+# A chart file that holds the new bytes already is left as it is: same
+# inode, same time. One edited by hand, one deleted and one replaced by
+# a link get the right bytes again, as regular files.
+fig=$r/out/figurer
+stat -c '%n %i %Y.%y' "$fig"/*.svg "$fig"/*.png > "$work/stat1"
+cp "$fig/fig-doktorgrader.svg" "$work/doktorgrader.svg"
+cp "$fig/fig-doktorgrader.png" "$work/doktorgrader.png"
+cp "$fig/fig-publikasjoner.svg" "$work/publikasjoner.svg"
+sleep 1
+build SOURCE_DATE_EPOCH=1767225600 || fail "again: $(cat "$work/err")"
+stat -c '%n %i %Y.%y' "$fig"/*.svg "$fig"/*.png > "$work/stat2"
+cmp -s "$work/stat1" "$work/stat2" ||
+    fail "unchanged charts were written again: $(diff "$work/stat1" \
+        "$work/stat2" | head -4)"
+echo '<!-- edited -->' >> "$fig/fig-doktorgrader.svg"
+rm "$fig/fig-doktorgrader.png"
+rm "$fig/fig-publikasjoner.svg"
+ln -s "$work/publikasjoner.svg" "$fig/fig-publikasjoner.svg"
+build SOURCE_DATE_EPOCH=1767225600 || fail "mended: $(cat "$work/err")"
+cmp -s "$fig/fig-doktorgrader.svg" "$work/doktorgrader.svg" ||
+    fail "a chart edited by hand is not written again"
+cmp -s "$fig/fig-doktorgrader.png" "$work/doktorgrader.png" ||
+    fail "a deleted chart is not written again"
+[ -f "$fig/fig-publikasjoner.svg" ] && [ ! -L "$fig/fig-publikasjoner.svg" ] ||
+    fail "a link in a chart's place is kept"
+cmp -s "$fig/fig-publikasjoner.svg" "$work/publikasjoner.svg" ||
+    fail "the chart in a link's place has other bytes"
 [ "$failed" = 0 ] && echo "ok   outputs over several builds"
 exit $failed
