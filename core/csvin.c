@@ -356,6 +356,52 @@ static int take_flag(csvin_ctx *c, size_t field, const char *s, double *v)
 }
 
 /*
+ * Returns the first character of the UTF-8 text s (n bytes) that has no
+ * place in a table's text, as its code point: a control character
+ * other than tab and line ends, or one of Unicode's noncharacters
+ * (U+FDD0 to U+FDEF, U+FFFE, U+FFFF), which fonts and PDF text refuse.
+ * Returns 0 when there is none.
+ */
+static unsigned bad_char(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    for (size_t i = 0; i < n; i++) {
+        if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r') ||
+            u[i] == 0x7F)
+            return u[i];
+        if (u[i] == 0xEF && i + 2 < n) {
+            unsigned cp = ((u[i] & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) |
+                          (u[i + 2] & 0x3Fu);
+
+            if ((cp >= 0xFDD0 && cp <= 0xFDEF) || cp >= 0xFFFE)
+                return cp;
+        }
+    }
+    return 0;
+}
+
+/* Stores text field (0-based) of the current record into row of its
+ * schema column, NULL when empty. Returns 0, or -1 with c->err set when
+ * the text holds a character that is no text. */
+static int take_text(csvin_ctx *c, size_t field, size_t row)
+{
+    const char *s = c->buf + c->off[field];
+    size_t n = field_len(c, field);
+    unsigned bad = bad_char(s, n);
+
+    if (bad)
+        return err_set(&c->err, "%s:%ld:%zu: the text holds %s U+%04X; "
+                       "remove it (column \"%s\")", c->path, c->start_line,
+                       field + 1, bad < 0x80 ? "the control character" :
+                       "the noncharacter", bad,
+                       c->schema->cols[c->map[field]].name);
+    c->vals[c->map[field]].text[row] = n ? tbl_strings_add(&c->strings, s, n)
+                                         : NULL;
+    return 0;
+}
+
+/*
  * Converts field (0-based) of the current record into row of its
  * schema column; empty text makes the value missing. Returns 0, or -1
  * with c->err set.
@@ -369,12 +415,8 @@ static int take_cell(csvin_ctx *c, size_t field, size_t row)
 
     if (type != CSVIN_TEXT)
         c->vals[k].num[row] = NAN;
-    if (type == CSVIN_TEXT) {
-        c->vals[k].text[row] = *s ? tbl_strings_add(&c->strings, s,
-                                                    field_len(c, field))
-                                  : NULL;
-        return 0;
-    }
+    if (type == CSVIN_TEXT)
+        return take_text(c, field, row);
     if (type == CSVIN_FLAG)
         return take_flag(c, field, s, &c->vals[k].num[row]);
     if (*s == '\0' || is_missing_symbol(s))

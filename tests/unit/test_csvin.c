@@ -317,6 +317,12 @@ static void test_bad_bytes(void)
     read_bad("csv/bad_nul.csv", &kode_navn,
              "csv/bad_nul.csv:2:4: invalid byte 0x00 (NUL bytes are not "
              "text; is the file UTF-16 without its byte order mark?)");
+    read_bad("csv/bad_text_control.csv", &kode_navn,
+             "csv/bad_text_control.csv:3:2: the text holds the control "
+             "character U+0001; remove it (column \"navn\")");
+    read_bad("csv/bad_text_nonchar.csv", &kode_navn,
+             "csv/bad_text_nonchar.csv:3:2: the text holds the "
+             "noncharacter U+FFFE; remove it (column \"navn\")");
     read_bad("csv/bad_quote.csv", &kode_navn,
              "csv/bad_quote.csv:2:4: misplaced quote (quote the whole "
              "field and double the quotes inside it)");
