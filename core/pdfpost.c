@@ -81,12 +81,14 @@ static int visit(post *p, qpdf_oh kid)
 }
 
 /* Visits the kids of a structure element in order, dropping those that
- * visit marks. */
+ * visit marks: the kids kept go into a new array, as erasing them one
+ * by one would take time growing with the square of their number. */
 static void walk_kids(post *p, qpdf_oh elem)
 {
     qpdf_data q = p->q;
     qpdf_oh k = qpdf_oh_get_key(q, elem, "/K");
-    int i = 0, n;
+    qpdf_oh kept;
+    int n, dropped = 0;
 
     if (!qpdf_oh_is_array(q, k)) {
         if (visit(p, k) == DROP)
@@ -94,14 +96,17 @@ static void walk_kids(post *p, qpdf_oh elem)
         return;
     }
     n = qpdf_oh_get_array_n_items(q, k);
-    while (i < n) {
-        if (visit(p, qpdf_oh_get_array_item(q, k, i)) == DROP) {
-            qpdf_oh_erase_item(q, k, i);
-            n--;
-        } else {
-            i++;
-        }
+    kept = qpdf_oh_new_array(q);
+    for (int i = 0; i < n; i++) {
+        qpdf_oh kid = qpdf_oh_get_array_item(q, k, i);
+
+        if (visit(p, kid) == DROP)
+            dropped = 1;
+        else
+            qpdf_oh_append_item(q, kept, kid);
     }
+    if (dropped)
+        qpdf_oh_replace_key(q, elem, "/K", kept);
 }
 
 /* Replaces, in the parent tree's arrays and entries, every Private
