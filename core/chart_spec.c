@@ -8,10 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib.h>
-
 #include "chart_int.h"
 #include "err.h"
+#include "sha.h"
 
 chart_spec *chart_spec_new(void)
 {
@@ -89,21 +88,20 @@ chart_spec *chart_spec_copy(const chart_spec *spec)
 }
 
 /* Feeds n bytes at p, after their count, into the checksum. */
-static void digest_bytes(GChecksum *sum, const void *p, size_t n)
+static void digest_bytes(sha_sum *sum, const void *p, size_t n)
 {
-    g_checksum_update(sum, (const guchar *)&n, sizeof n);
-    if (n > 0)
-        g_checksum_update(sum, p, n);
+    sha_add(sum, &n, sizeof n);
+    sha_add(sum, p, n);
 }
 
 /* Feeds a string (NULL told apart from "") into the checksum. */
-static void digest_text(GChecksum *sum, const char *s)
+static void digest_text(sha_sum *sum, const char *s)
 {
     digest_bytes(sum, s ? s : "", s ? strlen(s) + 1 : 0);
 }
 
 /* Feeds the spec's scalar settings into the checksum. */
-static void digest_settings(GChecksum *sum, const chart_spec *spec)
+static void digest_settings(sha_sum *sum, const chart_spec *spec)
 {
     int flags[] = {(int)spec->kind, spec->percent, spec->horizontal,
                    spec->stacked, spec->normalized, spec->value_labels,
@@ -119,33 +117,31 @@ static void digest_settings(GChecksum *sum, const chart_spec *spec)
 
 char *chart_spec_digest(const chart_spec *spec)
 {
-    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-    char *hex;
+    sha_sum sum;
 
-    digest_settings(sum, spec);
-    digest_bytes(sum, &spec->ncat, sizeof spec->ncat);
+    sha_start(&sum);
+    digest_settings(&sum, spec);
+    digest_bytes(&sum, &spec->ncat, sizeof spec->ncat);
     for (size_t i = 0; i < spec->ncat; i++)
-        digest_text(sum, spec->categories[i]);
-    digest_bytes(sum, spec->cat_colors,
+        digest_text(&sum, spec->categories[i]);
+    digest_bytes(&sum, spec->cat_colors,
                  spec->cat_colors ? spec->ncat * sizeof *spec->cat_colors : 0);
-    digest_bytes(sum, spec->palette, spec->npalette * sizeof *spec->palette);
-    digest_bytes(sum, &spec->nseries, sizeof spec->nseries);
+    digest_bytes(&sum, spec->palette, spec->npalette * sizeof *spec->palette);
+    digest_bytes(&sum, &spec->nseries, sizeof spec->nseries);
     for (size_t s = 0; s < spec->nseries; s++) {
-        digest_text(sum, spec->series[s].name);
-        digest_bytes(sum, spec->series[s].values,
+        digest_text(&sum, spec->series[s].name);
+        digest_bytes(&sum, spec->series[s].values,
                      spec->ncat * sizeof *spec->series[s].values);
-        digest_bytes(sum, &spec->series[s].color,
+        digest_bytes(&sum, &spec->series[s].color,
                      sizeof spec->series[s].color);
     }
-    digest_bytes(sum, &spec->nfacets, sizeof spec->nfacets);
+    digest_bytes(&sum, &spec->nfacets, sizeof spec->nfacets);
     for (size_t f = 0; f < spec->nfacets; f++) {
-        digest_text(sum, spec->facets[f].title);
-        digest_bytes(sum, &spec->facets[f].first, sizeof(size_t));
-        digest_bytes(sum, &spec->facets[f].count, sizeof(size_t));
+        digest_text(&sum, spec->facets[f].title);
+        digest_bytes(&sum, &spec->facets[f].first, sizeof(size_t));
+        digest_bytes(&sum, &spec->facets[f].count, sizeof(size_t));
     }
-    hex = xstrdup(g_checksum_get_string(sum));
-    g_checksum_free(sum);
-    return hex;
+    return sha_end(&sum);
 }
 
 void chart_spec_set_categories(chart_spec *spec, const char *const *labels,

@@ -9,6 +9,7 @@
 
 #include "err.h"
 #include "outfile.h"
+#include "sha.h"
 
 /* Chart images are written at this many pixels per point. */
 #define PNG_SCALE 2.0
@@ -54,8 +55,8 @@ void figures_free(figures *f)
     for (size_t i = 0; i < f->nimages; i++) {
         free(f->images[i].id);
         free(f->images[i].digest);
-        g_free(f->images[i].svg_sum);
-        g_free(f->images[i].png_sum);
+        free(f->images[i].svg_sum);
+        free(f->images[i].png_sum);
         g_bytes_unref(f->images[i].svg);
         g_bytes_unref(f->images[i].png);
     }
@@ -106,8 +107,7 @@ static int draw_png(figure_job *job, const chart_render *r, char **err)
     if (!png)
         return -1;
     job->img->png = g_bytes_new_take(png, len);
-    job->img->png_sum = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256,
-                                                     job->img->png);
+    job->img->png_sum = sha_hex(png, len);
     return 0;
 }
 
@@ -144,10 +144,10 @@ static int draw_job(figure_job *job, char **err)
     }
     g_bytes_unref(img->svg);
     g_bytes_unref(img->png);
-    g_free(img->svg_sum);
-    g_free(img->png_sum);
+    free(img->svg_sum);
+    free(img->png_sum);
     img->svg = drawn;
-    img->svg_sum = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, drawn);
+    img->svg_sum = sha_hex(svg, len);
     img->png = NULL;
     img->png_sum = NULL;
     rc = draw_png(job, r, err);

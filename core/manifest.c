@@ -9,6 +9,7 @@
 
 #include "err.h"
 #include "manifest.h"
+#include "sha.h"
 
 /* A file of the manifest: the name it is listed under, the file its
  * bytes come from, and for plugins and fonts what they say of
@@ -230,41 +231,14 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* Returns the SHA-256 of the file at path as hex and its size in *size,
- * or NULL and sets *err. Caller frees with g_free. */
-static char *hash_file(const char *path, size_t *size, char **err)
-{
-    gchar *data;
-    gsize len;
-    GError *gerr = NULL;
-    char *sum;
-
-    if (!g_file_get_contents(path, &data, &len, &gerr)) {
-        err_set(err, "%s: cannot read for the manifest: %s", path,
-                gerr->message);
-        g_error_free(gerr);
-        return NULL;
-    }
-    sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-                                      (const guchar *)data, len);
-    g_free(data);
-    *size = len;
-    return sum;
-}
-
 /* Hashes the item's file unless it has its sum. Returns 0, or -1 and
  * sets *err. */
 static int hash_item(manifest_item *it, char **err)
 {
-    char *sum;
-
     if (it->sum)
         return 0;
-    if (!(sum = hash_file(it->file, &it->size, err)))
-        return -1;
-    it->sum = xstrdup(sum);
-    g_free(sum);
-    return 0;
+    it->sum = sha_file(it->file, &it->size, err);
+    return it->sum ? 0 : -1;
 }
 
 int manifest_hash_inputs(manifest *m, char **err)

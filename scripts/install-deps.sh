@@ -5,7 +5,7 @@ set -eu
 
 packages="cmake gcc libc6-dev make pkg-config lua5.4 liblua5.4-dev libxml2-dev
 libcairo2-dev libpango1.0-dev libcsv-dev libhyphen-dev hyphen-no
-libqpdf-dev libpng-dev zlib1g-dev
+libqpdf-dev libpng-dev zlib1g-dev nettle-dev
 fonts-noto-core docbook5-xml libxml2-utils poppler-utils locales valgrind"
 
 missing=
