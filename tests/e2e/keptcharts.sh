@@ -13,21 +13,6 @@ pid=
 trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$work"' EXIT
 export SOURCE_DATE_EPOCH=1767225600
 
-# wait_for PATTERN COUNT: waits up to 60 seconds until watch's stdout
-# has COUNT lines matching PATTERN; gives up the test otherwise.
-wait_for() {
-    tries=0
-    while [ "$(grep -c -- "$1" "$work/stdout" || true)" -lt "$2" ]; do
-        tries=$((tries + 1))
-        if [ "$tries" -gt 600 ]; then
-            echo "FAIL timed out waiting for \"$1\" ($2 times):"
-            sed 's/^/    /' "$work/stdout" "$work/stderr"
-            exit 1
-        fi
-        sleep 0.1
-    done
-}
-
 # snap NAME: inode, time and name of every chart file, into $work/NAME.
 snap() {
     (cd out/figurer && stat -c '%i %.9Y %n' -- *.svg *.png) > "$work/$1"

@@ -7,28 +7,9 @@
 # usage: watch.sh NOKKEL SOURCE_DIR
 set -u
 nokkel=$1 src=$2
-work=$(mktemp -d)
+. "$(dirname "$0")/common.sh"
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
-failed=0
-fail() { echo "FAIL $*"; failed=1; }
-
-# wait_for PATTERN COUNT: waits up to 60 seconds until watch's stdout
-# has COUNT lines matching PATTERN; gives up the test otherwise.
-wait_for() {
-    tries=0
-    while [ "$(grep -c -- "$1" "$work/stdout" || true)" -lt "$2" ]; do
-        tries=$((tries + 1))
-        if [ "$tries" -gt 600 ]; then
-            echo "FAIL timed out waiting for \"$1\" ($2 times); stdout:"
-            sed 's/^/    /' "$work/stdout"
-            echo "  stderr:"
-            sed 's/^/    /' "$work/stderr"
-            exit 1
-        fi
-        sleep 0.1
-    done
-}
 
 # text FILE: the PDF's text without soft hyphens.
 text() { pdftotext "$1" - | sed 's/\xc2\xad//g'; }

@@ -1,5 +1,15 @@
-/* A correct plugin: one indicator that sums a column. */
+/*
+ * A correct plugin: one indicator that sums a column. Built a second
+ * time as older_minor.so, which says it was built for ABI 1.0: a host
+ * of a newer minor version loads it and runs it.
+ */
 #include <nokkel/plugin.h>
+
+#ifndef GOOD_NAME
+#define GOOD_NAME "good"
+#define GOOD_ABI_MINOR NK_ABI_MINOR
+#define GOOD_DESCRIPTION "A correct test plugin"
+#endif
 
 static const char *const columns[] = { "n", NULL };
 static const nk_input inputs[] = { { "tall", columns }, { NULL, NULL } };
@@ -28,8 +38,8 @@ static const nk_indicator indicators[] = {
 };
 
 static const nk_plugin plugin = {
-    NK_ABI_MAJOR, NK_ABI_MINOR, sizeof(nk_plugin), "good", "1.0",
-    "A correct test plugin", indicators,
+    NK_ABI_MAJOR, GOOD_ABI_MINOR, sizeof(nk_plugin), GOOD_NAME, "1.0",
+    GOOD_DESCRIPTION, indicators,
 };
 
 NK_PLUGIN_EXPORT const nk_plugin *nokkel_plugin_describe(void)
