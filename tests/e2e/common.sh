@@ -1,6 +1,7 @@
 # Sourced by the end-to-end tests: $work, a temporary folder removed at
 # exit, and fail, which reports a failure and lets the test go on; the
-# test exits with $failed. wait_for serves the tests of nokkel watch.
+# test exits with $failed. start_watch and wait_for serve the tests of
+# nokkel watch.
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failed=0
@@ -22,4 +23,19 @@ wait_for() {
         fi
         sleep 0.1
     done
+}
+
+# start_watch SOURCE_DIR BUILDS: copies the report of SOURCE_DIR into
+# $work/r, goes there and starts nokkel ($nokkel) watch for at most
+# BUILDS builds in the background, its pid in $pid, its output in
+# $work/stdout and $work/stderr.
+start_watch() {
+    mkdir "$work/r"
+    cp -R "$1/scripts" "$1/templates" "$1/data" "$work/r/"
+    cd "$work/r" || exit 1
+    : > "$work/stdout"
+    : > "$work/stderr"
+    timeout 300 "$nokkel" watch --max-builds "$2" scripts/report.lua \
+        > "$work/stdout" 2> "$work/stderr" &
+    pid=$!
 }

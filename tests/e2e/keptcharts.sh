@@ -32,14 +32,7 @@ para() {
     sed -i "/^return chapter {/a\\    para \"$1\"," scripts/forskning.lua
 }
 
-mkdir "$work/r"
-cp -R "$src/scripts" "$src/templates" "$src/data" "$work/r/"
-cd "$work/r" || exit 1
-: > "$work/stdout"
-: > "$work/stderr"
-timeout 300 "$nokkel" watch --max-builds 5 scripts/report.lua \
-    > "$work/stdout" 2> "$work/stderr" &
-pid=$!
+start_watch "$src" 5
 wait_for '^nokkel: watching ' 1
 wait_for '^nokkel: built' 1
 [ "$(count out/figurer)" -gt 20 ] || fail "too few charts: $(ls out/figurer)"

@@ -14,15 +14,8 @@ trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 # text FILE: the PDF's text without soft hyphens.
 text() { pdftotext "$1" - | sed 's/\xc2\xad//g'; }
 
-mkdir "$work/r"
-cp -R "$src/scripts" "$src/templates" "$src/data" "$work/r/"
-cd "$work/r" || exit 1
+start_watch "$src" 7
 pdf=out/nokkeltall-2025.pdf
-: > "$work/stdout"
-: > "$work/stderr"
-timeout 300 "$nokkel" watch --max-builds 7 scripts/report.lua \
-    > "$work/stdout" 2> "$work/stderr" &
-pid=$!
 
 wait_for '^nokkel: watching .*scripts' 1
 [ -s "$pdf" ] || fail "no PDF after the first build"
