@@ -69,13 +69,15 @@ static void buf_add(hyph_buf *b, const void *p, size_t n)
  * Returns the length in bytes (1 or 2) of the Latin-1 letter that s
  * starts with, or 0 when s does not start with one; end bounds s. Sets
  * *low to the lower-case letter in ISO-8859-1 and *upper to whether the
- * letter is a capital.
+ * letter is a capital (both 0 when s starts with no letter).
  */
 static size_t letter(const unsigned char *s, const unsigned char *end,
                      unsigned char *low, int *upper)
 {
     unsigned char c;
 
+    *low = 0;
+    *upper = 0;
     if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')) {
         *upper = *s <= 'Z';
         *low = (unsigned char)(*upper ? *s + 32 : *s);
@@ -386,7 +388,7 @@ static void hyphenate_run(const hyph *h, HyphenDict *dict,
 
     for (; s + b < end && n < MAX_LETTERS; b += step, n++) {
         step = letter(s + b, end, &low, &upper);
-        if (upper && n > 0)
+        if (step == 0 || (upper && n > 0))
             break;
         offs[n] = b;
         latin[n] = (char)low;
