@@ -519,10 +519,15 @@ static const tbl *input(nk_call *call, const char *table, const char *col)
     char *err = NULL;
     const tbl *t;
 
-    if (!table || !declared(call, table, col)) {
+    if (!table) {
+        call_error(call, xstrdup("reads a table without naming it (the "
+                                 "table's name is NULL)"));
+        return NULL;
+    }
+    if (!declared(call, table, col)) {
         call_error(call, err_fmt("reads %s%s%s, which it does not declare "
-                                 "among its inputs", table ? table : "(null)",
-                                 col ? "." : "", col ? col : ""));
+                                 "among its inputs", table, col ? "." : "",
+                                 col ? col : ""));
         return NULL;
     }
     t = data_table(call->host->data, table, &err);
@@ -546,9 +551,16 @@ static long host_rows(nk_call *call, const char *table)
 static tbl_column *input_column(nk_call *call, const char *table,
                                 const char *column, tbl_type type)
 {
-    const tbl *t = input(call, table, column);
+    const tbl *t;
     tbl_column *col;
 
+    if (!column) {
+        call_error(call, err_fmt("reads a column of %s without naming it "
+                                 "(the column's name is NULL)",
+                                 table ? table : "a table"));
+        return NULL;
+    }
+    t = input(call, table, column);
     if (!t)
         return NULL;
     col = tbl_find(t, column);
@@ -581,12 +593,11 @@ static const int *host_text_codes(nk_call *call, const char *table,
                                   const char *const **distinct,
                                   long *ndistinct)
 {
-    const tbl *t = input(call, table, column);
-    tbl_column *col = t ? input_column(call, table, column, TBL_TEXT) : NULL;
+    tbl_column *col = input_column(call, table, column, TBL_TEXT);
 
     if (!col)
         return NULL;
-    tbl_codes(col, t->nrows);
+    tbl_codes(col, input(call, table, column)->nrows);
     if (distinct)
         *distinct = col->distinct;
     if (ndistinct)

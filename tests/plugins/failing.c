@@ -32,6 +32,39 @@ static int compute_undeclared(const nk_host *host, nk_call *call)
     return host->numbers(call, "tall", "secret") ? 0 : -1;
 }
 
+/* Asks for a column without naming it. */
+static int compute_nameless(const nk_host *host, nk_call *call)
+{
+    return host->texts(call, "tall", NULL) ? 0 : -1;
+}
+
+/* Asks text_codes (ABI 1.1) for a column without naming it. */
+static int compute_codes_nameless(const nk_host *host, nk_call *call)
+{
+    const char *const *distinct;
+    long n;
+
+    return host->text_codes(call, "tall", NULL, &distinct, &n) ? 0 : -1;
+}
+
+/* Asks text_codes for the numeric column n. */
+static int compute_codes_number(const nk_host *host, nk_call *call)
+{
+    const char *const *distinct;
+    long n;
+
+    return host->text_codes(call, "tall", "n", &distinct, &n) ? 0 : -1;
+}
+
+/* Asks text_codes for a column it does not declare. */
+static int compute_codes_undeclared(const nk_host *host, nk_call *call)
+{
+    const char *const *distinct;
+    long n;
+
+    return host->text_codes(call, "tall", "navn", &distinct, &n) ? 0 : -1;
+}
+
 static const nk_indicator indicators[] = {
     { sizeof(nk_indicator), "fails", "Fails at the last row", inputs,
       compute_fail },
@@ -41,6 +74,16 @@ static const nk_indicator indicators[] = {
       compute_silent },
     { sizeof(nk_indicator), "undeclared", "Reads an undeclared column",
       inputs, compute_undeclared },
+    { sizeof(nk_indicator), "nameless", "Asks for a column without a name",
+      inputs, compute_nameless },
+    { sizeof(nk_indicator), "codes_nameless",
+      "Asks text_codes for a column without a name", inputs,
+      compute_codes_nameless },
+    { sizeof(nk_indicator), "codes_number",
+      "Asks text_codes for a numeric column", inputs, compute_codes_number },
+    { sizeof(nk_indicator), "codes_undeclared",
+      "Asks text_codes for an undeclared column", inputs,
+      compute_codes_undeclared },
     { 0, NULL, NULL, NULL, NULL },
 };
 
