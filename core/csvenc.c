@@ -320,6 +320,27 @@ static int settle_bytes(const char *path, char **data, size_t *len,
     return replace(data, len, text, n);
 }
 
+unsigned csvenc_noncharacter(const char *s, size_t n, size_t *at)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned cp;
+
+    for (size_t i = 0; i < n; i++) {
+        if (u[i] == 0xEF && i + 2 < n)
+            cp = ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu) | 0xF000u;
+        else if (u[i] >= 0xF0 && i + 3 < n)
+            cp = ((u[i] & 0x07u) << 18) | ((u[i + 1] & 0x3Fu) << 12) |
+                 ((u[i + 2] & 0x3Fu) << 6) | (u[i + 3] & 0x3Fu);
+        else
+            continue;
+        if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFEu) == 0xFFFEu) {
+            *at = i;
+            return cp;
+        }
+    }
+    return 0;
+}
+
 int csvenc_settle(const char *path, char **data, size_t *len, char **err)
 {
     int rc = settle_utf16(path, data, len, err);

@@ -33,4 +33,13 @@ int csvenc_settle(const char *path, char **data, size_t *len, char **err);
 void csvenc_locate(const char *s, size_t n, size_t off, long *line,
                    size_t *col);
 
+/*
+ * Returns the first noncharacter in the UTF-8 text s (n bytes, valid
+ * UTF-8), with its byte offset in *at, or 0 when there is none. The
+ * noncharacters are U+FDD0 to U+FDEF and the last two code points of
+ * every plane (U+FFFE, U+FFFF, U+1FFFE and so on to U+10FFFF); fonts
+ * and PDF text refuse them.
+ */
+unsigned csvenc_noncharacter(const char *s, size_t n, size_t *at);
+
 #endif

@@ -358,27 +358,20 @@ static int take_flag(csvin_ctx *c, size_t field, const char *s, double *v)
 /*
  * Returns the first character of the UTF-8 text s (n bytes) that has no
  * place in a table's text, as its code point: a control character
- * other than tab and line ends, or one of Unicode's noncharacters
- * (U+FDD0 to U+FDEF, U+FFFE, U+FFFF), which fonts and PDF text refuse.
- * Returns 0 when there is none.
+ * other than tab and line ends, or a noncharacter (see
+ * csvenc_noncharacter). Returns 0 when there is none.
  */
 static unsigned bad_char(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
+    size_t at;
 
     for (size_t i = 0; i < n; i++) {
         if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r') ||
             u[i] == 0x7F)
             return u[i];
-        if (u[i] == 0xEF && i + 2 < n) {
-            unsigned cp = ((u[i] & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) |
-                          (u[i + 2] & 0x3Fu);
-
-            if ((cp >= 0xFDD0 && cp <= 0xFDEF) || cp >= 0xFFFE)
-                return cp;
-        }
     }
-    return 0;
+    return csvenc_noncharacter(s, n, &at);
 }
 
 /* Stores text field (0-based) of the current record into row of its

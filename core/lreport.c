@@ -19,6 +19,7 @@
 #include <glib.h>
 #include <lauxlib.h>
 
+#include "csvenc.h"
 #include "dbk.h"
 #include "err.h"
 #include "infile.h"
@@ -215,8 +216,9 @@ static void check_not_numbers(lua_State *L, int t, const char *s,
  */
 static const char *checked_text(lua_State *L, int t, int i, const char *what)
 {
-    size_t len;
+    size_t len, at;
     const char *s = lua_tolstring(L, i, &len);
+    unsigned cp;
 
     /* Control characters first: a NUL also stops UTF-8 validation, and
      * is better named as what it is. */
@@ -233,6 +235,13 @@ static const char *checked_text(lua_State *L, int t, int i, const char *what)
     }
     if (!g_utf8_validate(s, (gssize)len, NULL))
         fail(L, t, "%s is not valid UTF-8", what);
+    if ((cp = csvenc_noncharacter(s, len, &at)) != 0) {
+        char code[12];
+
+        snprintf(code, sizeof code, "U+%04X", cp);
+        fail(L, t, "%s holds the noncharacter %s at byte %d; fonts and PDF "
+             "text cannot carry it", what, code, (int)at + 1);
+    }
     check_not_numbers(L, t, s, what);
     i = lua_absindex(L, i);
     if (!push_without_point_zero(L, s, len))

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "check.h"
+#include "csvenc.h"
 #include "err.h"
 #include "fmt.h"
 #include "tmpl.h"
@@ -616,12 +617,15 @@ static int start_template(loader *ld, const char *name, int line,
 }
 
 /* Returns 0 when s (len bytes, line line) is UTF-8 without control
- * characters other than tab (XML cannot carry them), or fails with the
- * column of the first bad byte. */
+ * characters other than tab (XML cannot carry them) and without
+ * noncharacters (fonts and PDF text cannot), or fails with the column
+ * of the first bad character. */
 static int check_utf8(const char *path, const char *s, size_t len, int line,
                       char **err)
 {
     const gchar *bad;
+    unsigned cp;
+    size_t at;
 
     if (!g_utf8_validate(s, (gssize)len, &bad))
         return err_set(err, "%s:%d:%ld: not valid UTF-8", path, line,
@@ -634,6 +638,10 @@ static int check_utf8(const char *path, const char *s, size_t len, int line,
                            "XML cannot carry it", path, line,
                            g_utf8_strlen(s, (gssize)i) + 1, c);
     }
+    if ((cp = csvenc_noncharacter(s, len, &at)) != 0)
+        return err_set(err, "%s:%d:%ld: the noncharacter U+%04X; fonts and "
+                       "PDF text cannot carry it", path, line,
+                       g_utf8_strlen(s, (gssize)at) + 1, cp);
     return 0;
 }
 
