@@ -20,13 +20,6 @@
 #include "pdf.h"
 #include "progress.h"
 
-/* The outputs of a good build that waits for build_commit, and the
- * outputs of the build before it that will then no longer belong. */
-typedef struct build_pending {
-    out_set outs;
-    char **stale;
-    size_t nstale;
-} build_pending;
 
 struct build_session {
     char *script;
@@ -42,7 +35,7 @@ struct build_session {
     figures *figures;       /* chart images, kept between builds */
     pdf_cache *layouts;     /* text layouts, kept between builds */
     int defer;              /* good builds wait for build_commit */
-    build_pending *pending; /* their outputs, not yet in place */
+    out_set *pending;       /* their outputs, not yet in place */
     size_t npending;
     pthread_t preload;      /* reads the hyphenation patterns */
     int preloading;
@@ -414,6 +407,8 @@ static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
     if (rc == 0 && lstat(figdir, &st) == 0 && !S_ISDIR(st.st_mode))
         rc = err_set(err, "%s: not a folder (a link or a file); remove it, "
                      "and nokkel makes the folder", figdir);
+    if (rc == 0)
+        rc = out_lock(outs, s->outdir, err);
     if (rc == 0) {
         out_sweep(s->outdir);
         out_sweep(figdir);
@@ -439,16 +434,14 @@ static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
 }
 
 /*
- * Returns the paths of the files the earlier build wrote (its manifest
- * lists them) that this build's outputs outs do not replace, such as
- * the chart of a figure since renamed, with their count in *n. Caller
- * frees each and the array.
+ * Drops from the output folder, when outs are committed, the files the
+ * earlier build wrote (its manifest lists them) that outs do not
+ * replace, such as the chart of a figure since renamed.
  */
-static char **stale_outputs(const build_session *s, const out_set *outs,
-                            size_t *n)
+static void drop_stale(const build_session *s, out_set *outs)
 {
     char *path = err_fmt("%s/manifest.json", s->outdir);
-    size_t nold, k = 0;
+    size_t nold;
     char **old = manifest_read_outputs(path, &nold);
 
     free(path);
@@ -456,49 +449,25 @@ static char **stale_outputs(const build_session *s, const out_set *outs,
         char *full = err_fmt("%s/%s", s->outdir, old[i]);
         size_t j = 0;
 
-        free(old[i]);
         while (j < outs->n && strcmp(outs->finals[j], full) != 0)
             j++;
-        if (j < outs->n)
-            free(full);
-        else
-            old[k++] = full;
+        if (j == outs->n)
+            out_drop(outs, full);
+        free(full);
+        free(old[i]);
     }
-    *n = k;
-    return old;
-}
-
-/* Commits outs, then removes the stale outputs (n of them) of the build
- * before (after the commit, so a failed build removes nothing); frees
- * stale. Returns 0, or -1 and sets *err. */
-static int commit_with(out_set *outs, char **stale, size_t n, char **err)
-{
-    int rc = out_commit(outs, err);
-
-    for (size_t i = 0; i < n; i++) {
-        if (rc == 0)
-            unlink(stale[i]);
-        free(stale[i]);
-    }
-    free(stale);
-    return rc;
+    free(old);
 }
 
 /* Commits outs now, or keeps them for build_commit when the session
  * defers. Returns 0, or -1 and sets *err. */
 static int commit(build_session *s, out_set *outs, char **err)
 {
-    build_pending *p;
-    size_t n;
-    char **stale = stale_outputs(s, outs, &n);
-
+    drop_stale(s, outs);
     if (!s->defer)
-        return commit_with(outs, stale, n, err);
-    s->pending = xrealloc(s->pending, (s->npending + 1) * sizeof *p);
-    p = &s->pending[s->npending++];
-    p->outs = *outs;
-    p->stale = stale;
-    p->nstale = n;
+        return out_commit(outs, err);
+    s->pending = xrealloc(s->pending, (s->npending + 1) * sizeof *outs);
+    s->pending[s->npending++] = *outs;
     return 0;
 }
 
@@ -507,26 +476,15 @@ void build_defer(build_session *s)
     s->defer = 1;
 }
 
-/* Discards a pending build's outputs, keeping the earlier ones. */
-static void pending_drop(build_pending *p)
-{
-    out_discard(&p->outs);
-    for (size_t k = 0; k < p->nstale; k++)
-        free(p->stale[k]);
-    free(p->stale);
-}
-
 int build_commit(build_session *s, char **err)
 {
     int rc = 0;
 
     for (size_t i = 0; i < s->npending; i++) {
-        build_pending *p = &s->pending[i];
-
         if (rc == 0)
-            rc = commit_with(&p->outs, p->stale, p->nstale, err);
+            rc = out_commit(&s->pending[i], err);
         else
-            pending_drop(p);
+            out_discard(&s->pending[i]);
     }
     free(s->pending);
     s->pending = NULL;
@@ -537,7 +495,7 @@ int build_commit(build_session *s, char **err)
 void build_discard(build_session *s)
 {
     for (size_t i = 0; i < s->npending; i++)
-        pending_drop(&s->pending[i]);
+        out_discard(&s->pending[i]);
     free(s->pending);
     s->pending = NULL;
     s->npending = 0;

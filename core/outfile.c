@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "err.h"
+#include "log.h"
 #include "outfile.h"
 
 const char *out_add(out_set *set, const char *final)
@@ -25,15 +27,49 @@ const char *out_add(out_set *set, const char *final)
     return set->temps[n - 1];
 }
 
+int out_lock(out_set *set, const char *dir, char **err)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+    if (fd < 0)
+        return err_set(err, "%s: cannot open the output folder: %s", dir,
+                       strerror(errno));
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        log_note("%s: another build writes here; waiting for it", dir);
+        while (flock(fd, LOCK_EX) != 0) {
+            if (errno != EINTR) {
+                close(fd);
+                return err_set(err, "%s: cannot lock the output folder: %s",
+                               dir, strerror(errno));
+            }
+        }
+    }
+    set->lock = fd + 1;
+    return 0;
+}
+
+void out_drop(out_set *set, const char *path)
+{
+    set->dropped = xrealloc(set->dropped,
+                            (set->ndropped + 1) * sizeof *set->dropped);
+    set->dropped[set->ndropped++] = xstrdup(path);
+}
+
+/* Frees what set holds and unlocks its folder. */
 static void clear(out_set *set)
 {
     for (size_t i = 0; i < set->n; i++) {
         free(set->finals[i]);
         free(set->temps[i]);
     }
+    for (size_t i = 0; i < set->ndropped; i++)
+        free(set->dropped[i]);
     free(set->finals);
     free(set->temps);
     free(set->kept);
+    free(set->dropped);
+    if (set->lock)
+        close(set->lock - 1);
     memset(set, 0, sizeof *set);
 }
 
@@ -116,6 +152,8 @@ int out_commit(out_set *set, char **err)
             return -1;
         }
     }
+    for (size_t i = 0; i < set->ndropped; i++)
+        unlink(set->dropped[i]);
     clear(set);
     return 0;
 }

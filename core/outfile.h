@@ -14,7 +14,18 @@ typedef struct out_set {
     char **finals;
     char **temps;
     unsigned char *kept;    /* per output: its final file stays as it is */
+    char **dropped;         /* files out_commit removes */
+    size_t ndropped;
+    int lock;               /* the locked folder's descriptor + 1, or 0 */
 } out_set;
+
+/*
+ * Locks the output folder dir for set, waiting while another nokkel
+ * writes into it, so that two builds into one folder never mix their
+ * outputs; out_commit and out_discard unlock it. Returns 0, or -1 and
+ * sets *err.
+ */
+int out_lock(out_set *set, const char *dir, char **err);
 
 /* Registers final and returns the temporary path to write instead
  * (borrowed until out_commit or out_discard). */
@@ -31,10 +42,14 @@ void out_keep(out_set *set, const char *temp);
  * (so an unchanged output need not be written again), else 0. */
 int out_same(const char *path, const void *data, size_t len);
 
-/* Renames every temporary file to its final name. Returns 0, or -1 and
- * sets *err (the files not yet renamed are removed). A folder where an
- * output should go is found before anything is renamed. Empties the
- * set. */
+/* Has out_commit remove the file at path, an output of an earlier build
+ * that this one no longer makes. */
+void out_drop(out_set *set, const char *path);
+
+/* Renames every temporary file to its final name, then removes the
+ * dropped files. Returns 0, or -1 and sets *err (the files not yet
+ * renamed are removed, the dropped ones kept). A folder where an output
+ * should go is found before anything is renamed. Empties the set. */
 int out_commit(out_set *set, char **err);
 
 /* Removes every temporary file and empties the set. */
