@@ -657,6 +657,24 @@ static void check_bindings(build_session *s, data_set *data,
     free(schema);
 }
 
+/* Lays the report out as a build would, so that check finds what the
+ * layout warns about (a character no font has) or fails at. Only a
+ * report without errors is laid out: the stand-ins check puts in for
+ * what failed (a figure left out) would give errors of their own. */
+static void check_layout(lhost_report *rep, check_list *list)
+{
+    char *err = NULL;
+
+    if (check_count(list, CHECK_ERROR) > 0)
+        return;
+    log_check = list;
+    if (pdf_check(rep->doc, &rep->charts, &rep->style, &err) != 0) {
+        check_add(list, CHECK_ERROR, "%s", err);
+        free(err);
+    }
+    log_check = NULL;
+}
+
 void build_check(build_session *s, check_list *list)
 {
     lhost_report rep;
@@ -670,6 +688,7 @@ void build_check(build_session *s, check_list *list)
         free(err);
     } else {
         lhost_check_xrefs(s->host, rep.doc);
+        check_layout(&rep, list);
         lhost_report_clear(&rep);
     }
     data = lhost_data(s->host);

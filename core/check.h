@@ -9,7 +9,9 @@
  * gets a stand-in, a chapter script that fails is left out. After the
  * script, every declared data table is read, every loaded plugin's
  * inputs are matched against the schema, and the DocBook tree is
- * searched for figures and tables no xref points at.
+ * searched for figures and tables no xref points at. A report without
+ * errors so far is then laid out as for the PDF, for the warnings the
+ * layout gives (a character no font has).
  */
 #ifndef NOKKEL_CHECK_H
 #define NOKKEL_CHECK_H

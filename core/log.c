@@ -2,10 +2,12 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "check.h"
 #include "log.h"
 
 int log_verbose;
 int log_warnings;
+check_list *log_check;
 void (*log_before_line)(void);
 
 static void log_line(const char *kind, const char *fmt, va_list ap)
@@ -25,7 +27,14 @@ void log_warn(const char *fmt, ...)
 
     log_warnings++;
     va_start(ap, fmt);
-    log_line("warning: ", fmt, ap);
+    if (log_check) {
+        char msg[1024];
+
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        check_add(log_check, CHECK_WARNING, "%s", msg);
+    } else {
+        log_line("warning: ", fmt, ap);
+    }
     va_end(ap);
 }
 

@@ -1,6 +1,7 @@
 /*
- * Messages to stderr, prefixed "nokkel: ". Warnings always show; notes
- * only with -v. Errors are returned as values and printed by main.
+ * Messages to stderr, prefixed "nokkel: ". Warnings always show (but go
+ * to log_check while it is set); notes only with -v. Errors are returned
+ * as values and printed by main.
  */
 #ifndef NOKKEL_LOG_H
 #define NOKKEL_LOG_H
@@ -9,6 +10,10 @@ extern int log_verbose;
 
 /* Warnings printed so far, for --strict. */
 extern int log_warnings;
+
+/* While set, warnings are added to this list (nokkel check prints them
+ * with its other findings) instead of printed. */
+extern struct check_list *log_check;
 
 /* Called before each line is printed, e.g. to clear a progress bar;
  * NULL when nothing needs it. */

@@ -569,3 +569,15 @@ int pdf_write(xmlDocPtr doc, const chart_set *charts, const pdf_style *style,
     pdf_cache_sweep(style->cache);
     return rc;
 }
+
+int pdf_check(xmlDocPtr doc, const chart_set *charts, const pdf_style *style,
+              char **err)
+{
+    pdf_doc d;
+    int rc = doc_init(&d, style, charts, err);
+
+    if (rc == 0)
+        rc = layout(&d, doc, err);
+    doc_free(&d);
+    return rc;
+}

@@ -95,6 +95,15 @@ void pdf_style_default(pdf_style *style);
 int pdf_font_check(const char *families, char **err);
 
 /*
+ * Lays doc out as pdf_write does, drawing and writing nothing, for
+ * nokkel check: it gives the warnings a build gives (characters no font
+ * has) and fails where a build's layout would. Returns 0, or -1 and
+ * sets *err (caller frees).
+ */
+int pdf_check(xmlDocPtr doc, const chart_set *charts, const pdf_style *style,
+              char **err);
+
+/*
  * Writes doc as a PDF at path (the caller handles temporary names), and
  * with style->hyphen_log set, the words broken at line ends, one a line
  * as "side N: forsknings-aktivitet". Figures are numbered "Figur N:" and
