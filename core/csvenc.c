@@ -320,20 +320,29 @@ static int settle_bytes(const char *path, char **data, size_t *len,
     return replace(data, len, text, n);
 }
 
-unsigned csvenc_noncharacter(const char *s, size_t n, size_t *at)
+unsigned csvenc_noncharacter_at(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     unsigned cp;
 
+    if (u[0] == 0xEF && n >= 3)
+        cp = ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu) | 0xF000u;
+    else if (u[0] >= 0xF0 && n >= 4)
+        cp = ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) |
+             ((u[2] & 0x3Fu) << 6) | (u[3] & 0x3Fu);
+    else
+        return 0;
+    return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFEu) == 0xFFFEu ? cp
+                                                                       : 0;
+}
+
+unsigned csvenc_noncharacter(const char *s, size_t n, size_t *at)
+{
+    unsigned cp;
+
     for (size_t i = 0; i < n; i++) {
-        if (u[i] == 0xEF && i + 2 < n)
-            cp = ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu) | 0xF000u;
-        else if (u[i] >= 0xF0 && i + 3 < n)
-            cp = ((u[i] & 0x07u) << 18) | ((u[i + 1] & 0x3Fu) << 12) |
-                 ((u[i + 2] & 0x3Fu) << 6) | (u[i + 3] & 0x3Fu);
-        else
-            continue;
-        if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFEu) == 0xFFFEu) {
+        if ((unsigned char)s[i] >= 0xEF &&
+            (cp = csvenc_noncharacter_at(s + i, n - i)) != 0) {
             *at = i;
             return cp;
         }

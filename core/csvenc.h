@@ -42,4 +42,8 @@ void csvenc_locate(const char *s, size_t n, size_t off, long *line,
  */
 unsigned csvenc_noncharacter(const char *s, size_t n, size_t *at);
 
+/* Returns the code point of the character s starts with (n bytes left)
+ * when it is a noncharacter, else 0. */
+unsigned csvenc_noncharacter_at(const char *s, size_t n);
+
 #endif

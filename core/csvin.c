@@ -364,14 +364,16 @@ static int take_flag(csvin_ctx *c, size_t field, const char *s, double *v)
 static unsigned bad_char(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t at;
+    unsigned cp;
 
     for (size_t i = 0; i < n; i++) {
         if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r') ||
             u[i] == 0x7F)
             return u[i];
+        if (u[i] >= 0xEF && (cp = csvenc_noncharacter_at(s + i, n - i)) != 0)
+            return cp;
     }
-    return csvenc_noncharacter(s, n, &at);
+    return 0;
 }
 
 /* Stores text field (0-based) of the current record into row of its

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "csvenc.h"
 #include "csvin.h"
 
 static const csvin_column all_cols[] = {
@@ -581,6 +582,37 @@ static void test_large_errors(void)
     free(lines);
 }
 
+/* The noncharacters of every plane are found, with their offset; their
+ * neighbours are not. */
+static void test_noncharacters(void)
+{
+    static const struct {
+        const char *text;
+        unsigned cp;
+        size_t at;
+    } cases[] = {
+        {"a\xEF\xB7\x90" "b", 0xFDD0, 1},
+        {"\xEF\xB7\xAF", 0xFDEF, 0},
+        {"ab\xEF\xBF\xBE", 0xFFFE, 2},
+        {"\xEF\xBF\xBF", 0xFFFF, 0},
+        {"x\xF0\x9F\xBF\xBE", 0x1FFFE, 1},
+        {"\xF4\x8F\xBF\xBF", 0x10FFFF, 0},
+        {"\xEF\xB7\x8F \xEF\xB7\xB0 \xEF\xBF\xBD", 0, 0},
+        {"\xF0\x9F\x98\x80 \xF0\x9F\xBF\xBD \xC3\xB8", 0, 0},
+    };
+
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t at = 99;
+        unsigned cp = csvenc_noncharacter(cases[i].text,
+                                          strlen(cases[i].text), &at);
+
+        CHECK(cp == cases[i].cp);
+        CHECK(cp == 0 || at == cases[i].at);
+    }
+    /* A character cut off at the end of the text is no noncharacter. */
+    CHECK(csvenc_noncharacter_at("\xEF\xBF", 2) == 0);
+}
+
 int main(void)
 {
     test_type_names();
@@ -603,5 +635,6 @@ int main(void)
     test_bad_encodings();
     test_large();
     test_large_errors();
+    test_noncharacters();
     return check_failures();
 }
