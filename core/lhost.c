@@ -657,11 +657,19 @@ static char *setting(lua_State *L, int t, const char *field, const char *def)
 }
 
 /* Puts the build parameters data and year (--set) into the report table
- * at index 1, over what the script wrote there. */
+ * at index 1, over what the script wrote there. Another year needs its
+ * own data: without --set data, the script's data folder holds the
+ * numbers of the script's year, not of the one asked for. */
 static void apply_params(lua_State *L, lhost *h)
 {
     size_t n;
     const plg_param *params = plg_globals(h->plugins, &n);
+    long script_year, new_year = 0;
+    int has_data = 0;
+
+    lua_getfield(L, 1, "year");
+    script_year = (long)lua_tointeger(L, -1);
+    lua_pop(L, 1);
 
     for (size_t i = 0; i < n; i++) {
         const char *value = params[i].value;
@@ -671,6 +679,7 @@ static void apply_params(lua_State *L, lhost *h)
         if (strcmp(params[i].name, "data") == 0) {
             lua_pushstring(L, value);
             lua_setfield(L, 1, "data");
+            has_data = 1;
         } else if (strcmp(params[i].name, "year") == 0) {
             year = strtol(value, &end, 10);
             if (end == value || *end || year < 1900 || year > 2999)
@@ -678,11 +687,17 @@ static void apply_params(lua_State *L, lhost *h)
                            value);
             lua_pushinteger(L, year);
             lua_setfield(L, 1, "year");
+            new_year = year;
         } else {
             continue;
         }
         plg_mark_global(h->plugins, params[i].name);
     }
+    if (new_year && new_year != script_year && !has_data)
+        luaL_error(L, "--set year=%d: the script's data are those of %d; "
+                   "give the data of %d too (--set data=data/%d)",
+                   (int)new_year, (int)script_year, (int)new_year,
+                   (int)new_year);
 }
 
 /* Opens the data folder path for this run: the one of the last run,

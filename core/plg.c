@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "err.h"
 #include "log.h"
 #include "plg.h"
@@ -54,6 +55,9 @@ struct nk_call {
     const nk_indicator *ind;
     const plg_param *params;
     size_t nparams;
+    unsigned char *read;    /* per parameter: the indicator asked for it */
+    const char **asked;     /* the names it asked for, given or not */
+    size_t nasked;
     struct nk_result *res;
     char *err;
     int shared;             /* err is a data file's, not the indicator's */
@@ -618,13 +622,51 @@ static long host_line(nk_call *call, const char *table, long row)
  * (--set). */
 static const char *host_param(nk_call *call, const char *name)
 {
+    size_t k = 0;
+
     if (!name)
         return NULL;
+    while (k < call->nasked && strcmp(call->asked[k], name) != 0)
+        k++;
+    if (k == call->nasked) {
+        call->asked = xrealloc(call->asked,
+                               (k + 1) * sizeof *call->asked);
+        call->asked[call->nasked++] = name;
+    }
     for (size_t i = 0; i < call->nparams; i++) {
-        if (strcmp(call->params[i].name, name) == 0)
+        if (strcmp(call->params[i].name, name) == 0) {
+            call->read[i] = 1;
             return call->params[i].value;
+        }
     }
     return read_global(call->host, name);
+}
+
+/* Records an error for the first parameter the script gave that the
+ * indicator never asked for: most likely a misspelt name, which would
+ * otherwise change the result in silence. */
+static void check_params_read(nk_call *call)
+{
+    for (size_t i = 0; i < call->nparams && !call->err; i++) {
+        char *hint, *names;
+
+        if (call->read[i])
+            continue;
+        hint = check_hint(call->params[i].name, call->asked, call->nasked);
+        names = xstrdup("");
+        for (size_t k = 0; k < call->nasked; k++) {
+            char *more = err_fmt("%s%s%s", names, k ? ", " : "",
+                                 call->asked[k]);
+
+            free(names);
+            names = more;
+        }
+        call_error(call, err_fmt("has no parameter \"%s\"%s; it reads %s%s",
+                                 call->params[i].name, hint,
+                                 call->nasked ? "" : "none", names));
+        free(names);
+        free(hint);
+    }
 }
 
 static nk_result *host_result(nk_call *call, long nrows)
@@ -993,8 +1035,17 @@ static void default_source(nk_call *call)
 /* Runs the compute function and checks what it handed back. */
 static struct nk_result *run(nk_call *call)
 {
-    int rc = call->ind->compute(&host_api, call);
+    int rc;
 
+    call->read = xcalloc(call->nparams + 1, 1);
+    rc = call->ind->compute(&host_api, call);
+    if (rc == 0 && !call->err)
+        check_params_read(call);
+    free(call->read);
+    free(call->asked);
+    call->read = NULL;
+    call->asked = NULL;
+    call->nasked = 0;
     if (rc != 0 && !call->err)
         call->err = xstrdup("failed without saying why");
     if (rc == 0 && !call->err && !call->res)

@@ -77,6 +77,8 @@ expect usage-plugin-name 2 '"Ny-plugin" cannot name a plugin' \
     new-plugin Ny-plugin
 expect bad-year 1 '--set year=abc: a year is written like 2024' \
     build --set year=abc scripts/report.lua
+expect year-without-data 1 'scripts/report\.lua:[0-9]+: --set year=2024: the script.s data are those of 2025; give the data of 2024 too \(--set data=data/2024\)' \
+    build --set year=2024 scripts/report.lua
 SOURCE_DATE_EPOCH=soon expect bad-date 1 \
     'SOURCE_DATE_EPOCH="soon": it must be a whole number' build scripts/report.lua
 expect missing-script 1 'cannot open nope\.lua' build nope.lua
@@ -96,6 +98,8 @@ broken lua-runtime 'scripts/forskning\.lua:[0-9]+: attempt to perform arithmetic
     scripts/forskning.lua 's/^local fag = .*/local fag = {} + 1/'
 broken lua-error-table 'scripts/forskning\.lua:.*error with a table value' \
     scripts/forskning.lua 's/^local fag = .*/error({})/'
+broken parameter-typo 'scripts/forskning\.lua:[0-9]+: has no parameter "fraa" \(did you mean "fra"\?\); it reads fra \(plugin forskning, indicator publiserende_forskere\)' \
+    scripts/forskning.lua 's/publiserende_forskere { fra = /publiserende_forskere { fraa = /'
 broken lua-endless-loop 'scripts/forskning\.lua:[0-9]+: the script ran over .* instructions' \
     scripts/forskning.lua 's/^local fag = .*/while true do end/'
 broken sandbox-os "scripts/forskning\.lua:[0-9]+: attempt to index a nil value \(global 'os'\)" \
