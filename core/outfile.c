@@ -161,6 +161,7 @@ int out_commit(out_set *set, char **err)
 int out_mkdirs(const char *dir, char **err)
 {
     char *path = xstrdup(dir);
+    struct stat st;
     int rc = 0;
 
     for (char *p = path + 1; rc == 0; p++) {
@@ -172,6 +173,9 @@ int out_mkdirs(const char *dir, char **err)
         if (mkdir(path, 0777) != 0 && errno != EEXIST)
             rc = err_set(err, "%s: cannot create folder: %s", path,
                          strerror(errno));
+        else if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode))
+            rc = err_set(err, "%s: not a folder (a file); move it away, "
+                         "and nokkel makes the folder", path);
         *p = c;
         if (c == '\0')
             break;
