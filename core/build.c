@@ -399,7 +399,7 @@ static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
     figure_files *files;
     char *doc_err = NULL;
     double t0 = log_now();
-    int rc = out_mkdirs(figdir, err);
+    int rc = out_mkdirs(outs, figdir, err);
     struct stat st;
 
     /* Charts go into the output folder itself, never through a link to
@@ -494,7 +494,8 @@ int build_commit(build_session *s, char **err)
 
 void build_discard(build_session *s)
 {
-    for (size_t i = 0; i < s->npending; i++)
+    /* Last first: a variant's folder may be inside the report's. */
+    for (size_t i = s->npending; i-- > 0;)
         out_discard(&s->pending[i]);
     free(s->pending);
     s->pending = NULL;

@@ -48,11 +48,16 @@ int out_lock(out_set *set, const char *dir, char **err)
     return 0;
 }
 
+/* Appends a copy of path to the list *paths of *n. */
+static void add_path(char ***paths, size_t *n, const char *path)
+{
+    *paths = xrealloc(*paths, (*n + 1) * sizeof **paths);
+    (*paths)[(*n)++] = xstrdup(path);
+}
+
 void out_drop(out_set *set, const char *path)
 {
-    set->dropped = xrealloc(set->dropped,
-                            (set->ndropped + 1) * sizeof *set->dropped);
-    set->dropped[set->ndropped++] = xstrdup(path);
+    add_path(&set->dropped, &set->ndropped, path);
 }
 
 /* Frees what set holds and unlocks its folder. */
@@ -64,10 +69,13 @@ static void clear(out_set *set)
     }
     for (size_t i = 0; i < set->ndropped; i++)
         free(set->dropped[i]);
+    for (size_t i = 0; i < set->nmade; i++)
+        free(set->made[i]);
     free(set->finals);
     free(set->temps);
     free(set->kept);
     free(set->dropped);
+    free(set->made);
     if (set->lock)
         close(set->lock - 1);
     memset(set, 0, sizeof *set);
@@ -113,6 +121,8 @@ void out_discard(out_set *set)
         if (!set->kept[i])
             unlink(set->temps[i]);
     }
+    for (size_t i = set->nmade; i-- > 0;)
+        rmdir(set->made[i]);
     clear(set);
 }
 
@@ -158,7 +168,7 @@ int out_commit(out_set *set, char **err)
     return 0;
 }
 
-int out_mkdirs(const char *dir, char **err)
+int out_mkdirs(out_set *set, const char *dir, char **err)
 {
     char *path = xstrdup(dir);
     struct stat st;
@@ -170,12 +180,16 @@ int out_mkdirs(const char *dir, char **err)
         if (c != '/' && c != '\0')
             continue;
         *p = '\0';
-        if (mkdir(path, 0777) != 0 && errno != EEXIST)
+        if (mkdir(path, 0777) == 0) {
+            if (set)
+                add_path(&set->made, &set->nmade, path);
+        } else if (errno != EEXIST) {
             rc = err_set(err, "%s: cannot create folder: %s", path,
                          strerror(errno));
-        else if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode))
+        } else if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
             rc = err_set(err, "%s: not a folder (a file); move it away, "
                          "and nokkel makes the folder", path);
+        }
         *p = c;
         if (c == '\0')
             break;

@@ -16,6 +16,8 @@ typedef struct out_set {
     unsigned char *kept;    /* per output: its final file stays as it is */
     char **dropped;         /* files out_commit removes */
     size_t ndropped;
+    char **made;            /* folders out_discard removes when empty */
+    size_t nmade;
     int lock;               /* the locked folder's descriptor + 1, or 0 */
 } out_set;
 
@@ -52,7 +54,8 @@ void out_drop(out_set *set, const char *path);
  * should go is found before anything is renamed. Empties the set. */
 int out_commit(out_set *set, char **err);
 
-/* Removes every temporary file and empties the set. */
+/* Removes every temporary file and the folders made for the set, and
+ * empties the set. */
 void out_discard(out_set *set);
 
 /*
@@ -62,9 +65,10 @@ void out_discard(out_set *set);
  */
 void out_sweep(const char *dir);
 
-/* Creates dir and its parents when missing. Returns 0, or -1 and sets
- * *err. */
-int out_mkdirs(const char *dir, char **err);
+/* Creates dir and its parents when missing. With a set, the folders it
+ * made are removed again by out_discard when empty. Returns 0, or -1
+ * and sets *err. */
+int out_mkdirs(out_set *set, const char *dir, char **err);
 
 /* Writes len bytes of data to a new file at path (a temporary name from
  * out_add, or any file). Returns 0, or -1 and sets *err to "path:

@@ -124,7 +124,7 @@ int skel_write(const char *name, const char *dir, char **err)
     if (access(dir, F_OK) == 0)
         rc = err_set(err, "%s already exists; new-plugin makes a new "
                      "folder", dir);
-    else if (out_mkdirs(temp, err) == 0)
+    else if (out_mkdirs(NULL, temp, err) == 0)
         remember(&made, temp);
     else
         rc = -1;

@@ -68,6 +68,11 @@ diff -r "$work/before" "$work/multi" > /dev/null ||
     fail "a failed --variant run changed the earlier outputs"
 [ -z "$(find "$work/multi" -name '*.tmp*')" ] ||
     fail "a failed --variant run left temporary files"
+# Into a folder not there before, such a run makes none.
+regional fresh --variant region="Helse Vest" --variant region="Helse Øst" &&
+    fail "--variant with an unknown region built"
+[ -e "$work/fresh" ] && fail "a failed --variant run left folders: $(
+    find "$work/fresh" | head -3)"
 regional novalue --variant region=-- && fail "--variant region=-- built"
 grep -q 'the value has no letter or digit' "$work/novalue.err" ||
     fail "--variant region=--: $(cat "$work/novalue.err")"
