@@ -851,6 +851,11 @@ const double *nks_read_years(const nk_host *host, nk_call *call,
         else if (r > 0 && v[r] <= v[r - 1])
             host->fail(call, table, r, "%s: %.0f follows %.0f; the years "
                        "must increase", column, v[r], v[r - 1]);
+        else if (r > 0 && v[r] > v[r - 1] + 1)
+            host->fail(call, table, r, "%s: %.0f follows %.0f; a series "
+                       "has a row for every year, and %s missing", column,
+                       v[r], v[r - 1], v[r] == v[r - 1] + 2 ? "one is" :
+                       "some are");
         else
             bad = 0;
         if (bad)

@@ -206,7 +206,7 @@ int nks_check_exclusive(const nk_host *host, nk_call *call,
 /*
  * Readers for a series table, one row a year. nks_read_years returns
  * the year column after checking that every year is there, whole and
- * later than the one before; nks_read_counts returns a column of counts
+ * the one after the year before (no year missing); nks_read_counts returns a column of counts
  * after checking that each is there, whole and not negative. Both
  * return NULL after failing at the first bad row; the array is the
  * host's, valid until compute returns.

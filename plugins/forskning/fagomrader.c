@@ -120,7 +120,7 @@ int fsk_stipend(const nk_host *host, nk_call *call)
     int rc = 0;
 
     if ((n = fsk_need_rows(host, call, t, 1)) < 0 ||
-        (aar = fsk_read_years(host, call, t, "aar", n)) == NULL)
+        (aar = nks_read_years(host, call, t, "aar")) == NULL)
         return -1;
     for (size_t k = 0; k < FSK_COUNT(grant_kinds); k++) {
         kind[k] = fsk_read_counts(host, call, t, grant_kinds[k], n);

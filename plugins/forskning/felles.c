@@ -64,31 +64,6 @@ static int check_counts(const nk_host *host, nk_call *call,
     return 0;
 }
 
-/*
- * Returns 0 when the years are present, whole and strictly increasing,
- * or -1 after failing at the first row that breaks the order.
- */
-static int check_years(const nk_host *host, nk_call *call,
-                       const char *table, const char *column,
-                       const double *v, long n)
-{
-    for (long i = 0; i < n; i++) {
-        if (isnan(v[i]))
-            return host->fail(call, table, i, "%s: year is missing", column);
-        if (!isfinite(v[i]) || v[i] != floor(v[i]))
-            return host->fail(call, table, i,
-                              "%s: %.15g is not a whole year", column, v[i]);
-        if (i > 0 && v[i] == v[i - 1])
-            return host->fail(call, table, i, "%s: year %.15g appears twice",
-                              column, v[i]);
-        if (i > 0 && v[i] < v[i - 1])
-            return host->fail(call, table, i,
-                              "%s: year %.15g comes after %.15g; years must "
-                              "increase", column, v[i], v[i - 1]);
-    }
-    return 0;
-}
-
 long fsk_find_text(const char *const *texts, long n, const char *s)
 {
     for (long i = 0; i < n; i++) {
@@ -188,16 +163,6 @@ const double *fsk_read_amounts(const nk_host *host, nk_call *call,
     const double *v = host->numbers(call, table, column);
 
     if (v == NULL || check_amounts(host, call, table, column, v, n) != 0)
-        return NULL;
-    return v;
-}
-
-const double *fsk_read_years(const nk_host *host, nk_call *call,
-                             const char *table, const char *column, long n)
-{
-    const double *v = host->numbers(call, table, column);
-
-    if (v == NULL || check_years(host, call, table, column, v, n) != 0)
         return NULL;
     return v;
 }

@@ -64,15 +64,13 @@ long fsk_need_rows(const nk_host *host, nk_call *call, const char *table,
 /*
  * Column readers. Each returns the column after checking every row, or
  * NULL after failing at the first bad row: counts are whole and not
- * negative, years whole and strictly increasing, texts present and
- * unique, amounts present and not negative. The arrays are borrowed
- * from the host until compute returns.
+ * negative, texts present and unique, amounts present and not
+ * negative (years: nks_read_years). The arrays are borrowed from the
+ * host until compute returns.
  */
 const double *fsk_read_counts(const nk_host *host, nk_call *call,
                               const char *table, const char *column,
                               long n);
-const double *fsk_read_years(const nk_host *host, nk_call *call,
-                             const char *table, const char *column, long n);
 const char *const *fsk_read_texts(const nk_host *host, nk_call *call,
                                   const char *table, const char *column,
                                   long n);

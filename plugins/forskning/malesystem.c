@@ -30,7 +30,7 @@ int fsk_doktorgrader(const nk_host *host, nk_call *call)
     int rc;
 
     if ((n = fsk_need_rows(host, call, t, 1)) < 0 ||
-        (aar = fsk_read_years(host, call, t, "aar", n)) == NULL ||
+        (aar = nks_read_years(host, call, t, "aar")) == NULL ||
         (kvinner = fsk_read_counts(host, call, t, "kvinner", n)) ==
             NULL ||
         (menn = fsk_read_counts(host, call, t, "menn", n)) == NULL ||
@@ -135,7 +135,7 @@ int fsk_artikler(const nk_host *host, nk_call *call)
     long n;
 
     if ((n = fsk_need_rows(host, call, t, 2)) < 0 ||
-        (aar = fsk_read_years(host, call, t, "aar", n)) == NULL ||
+        (aar = nks_read_years(host, call, t, "aar")) == NULL ||
         (artikler = fsk_read_counts(host, call, t, "artikler", n)) ==
             NULL ||
         (res = host->result(call, n)) == NULL)
@@ -167,7 +167,7 @@ int fsk_kbs_inklusjon(const nk_host *host, nk_call *call)
     long n, top;
 
     if ((n = fsk_need_rows(host, call, t, 2)) < 0 ||
-        (aar = fsk_read_years(host, call, t, "aar", n)) == NULL ||
+        (aar = nks_read_years(host, call, t, "aar")) == NULL ||
         (studier = fsk_read_counts(host, call, t, "studier", n)) == NULL ||
         (pasienter = fsk_read_counts(host, call, t, "pasienter", n)) ==
             NULL ||
@@ -336,7 +336,7 @@ int fsk_malesystem(const nk_host *host, nk_call *call)
         read_fact(host, call, "malesystem_poeng_per_million_"
                   "forskningsradet", &per_nfr) != 0 ||
         (n = fsk_need_rows(host, call, t, 2)) < 0 ||
-        (aar = fsk_read_years(host, call, t, "aar", n)) == NULL ||
+        (aar = nks_read_years(host, call, t, "aar")) == NULL ||
         (eu = fsk_read_amounts(host, call, t, "eu_kr", n)) == NULL ||
         (nfr = fsk_read_amounts(host, call, t, "forskningsradet_kr", n)) ==
             NULL ||

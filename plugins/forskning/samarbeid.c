@@ -7,6 +7,7 @@
  * the publications is the last of artikler.csv.
  */
 #include "forskning_int.h"
+#include <nkstat.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -95,7 +96,7 @@ static int read_researchers(const nk_host *host, nk_call *call,
         &r->siste_m, &r->internasjonalt
     };
 
-    r->aar = fsk_read_years(host, call, t, "aar", n);
+    r->aar = nks_read_years(host, call, t, "aar");
     if (r->aar == NULL)
         return -1;
     for (size_t i = 0; i < FSK_COUNT(names); i++) {
@@ -229,7 +230,7 @@ static int publication_year(const nk_host *host, nk_call *call, cells *c)
     long n;
 
     if ((n = fsk_need_rows(host, call, t, 1)) < 0 ||
-        (aar = fsk_read_years(host, call, t, "aar", n)) == NULL)
+        (aar = nks_read_years(host, call, t, "aar")) == NULL)
         return -1;
     c->aar = aar[n - 1];
     return 0;

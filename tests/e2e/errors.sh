@@ -133,6 +133,10 @@ broken csv-invalid-byte 'data/2025/kbs_inklusjon\.csv:5:[0-9]+: invalid byte 0x8
 # The research chapter's inputs (forskning plugin and nkstat).
 broken value-missing 'data/2025/doktorgrader\.csv:3:2: kvinner: value is missing' \
     data/2025/doktorgrader.csv '3s/^2008,106,/2008,\.\.,/'
+broken year-gap 'data/2025/doktorgrader\.csv:7:1: aar: 2015 follows 2011; a series has a row for every year, and some are missing' \
+    data/2025/doktorgrader.csv '/^2012/d;/^2013/d;/^2014/d'
+broken year-order 'data/2025/artikler\.csv:3:1: aar: [0-9]+ follows [0-9]+; the years must increase' \
+    data/2025/artikler.csv '3s/^[0-9]*/2000/'
 broken fag-twice 'data/2025/doktorgrader_fag\.csv:7:1: fag: "Leger" appears twice' \
     data/2025/doktorgrader_fag.csv '$a\\Leger,1'
 broken hrcs-unknown-category 'forskningsprosjekter\.csv:2:6: hrcs_kategori_2: "Nevrolgi" is not one of the 21 known values' \
