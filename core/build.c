@@ -24,6 +24,7 @@
 struct build_session {
     char *script;
     char *outdir;
+    char *variant;          /* the parameter a --variant build sets */
     plg_param *params;      /* names and values owned */
     size_t nparams;
     int strict;
@@ -129,18 +130,22 @@ void build_free(build_session *s)
     free_params(s);
     free(s->script);
     free(s->outdir);
+    free(s->variant);
     free(s->pdf);
     free(s);
 }
 
 void build_retarget(build_session *s, const plg_param *params,
-                    size_t nparams, const char *outdir)
+                    size_t nparams, const char *outdir,
+                    const char *variant)
 {
     free_params(s);
     copy_params(s, params, nparams);
     plg_set_globals(s->plugins, s->params, s->nparams);
     free(s->outdir);
     s->outdir = xstrdup(outdir);
+    free(s->variant);
+    s->variant = variant ? xstrdup(variant) : NULL;
 }
 
 void build_reload(build_session *s)
@@ -329,22 +334,37 @@ static void describe_build(build_session *s, const lhost_report *rep,
     manifest_add_font(m, rep->style.heading_font);
 }
 
-/* Warns about each build parameter that neither the script nor a
- * plugin read; with list, records the warnings there instead. */
-static void unused_params(build_session *s, check_list *list)
+/*
+ * Warns about each build parameter that neither the script nor a
+ * plugin read; with list, records the warnings there instead. Returns
+ * -1 and sets *err when the parameter of a variant build is one: the
+ * variant would be the report without it.
+ */
+static int unused_params(build_session *s, check_list *list, char **err)
 {
-    for (size_t i = 0; i < s->nparams; i++) {
+    int rc = 0;
+
+    for (size_t i = 0; i < s->nparams && rc == 0; i++) {
         const char *name = s->params[i].name;
+        char *hint;
 
         if (plg_global_used(s->plugins, i))
             continue;
-        if (list)
+        hint = plg_global_hint(s->plugins, name);
+        if (s->variant && strcmp(name, s->variant) == 0)
+            rc = err_set(err, "--variant %s: neither the script nor a "
+                         "plugin reads parameter \"%s\"%s, so the variant "
+                         "would be the report itself", name, name, hint);
+        else if (list)
             check_add(list, CHECK_WARNING, "--set %s: neither the script "
-                      "nor a plugin reads parameter \"%s\"", name, name);
+                      "nor a plugin reads parameter \"%s\"%s", name, name,
+                      hint);
         else
             log_warn("--set %s: neither the script nor a plugin reads "
-                     "parameter \"%s\"", name, name);
+                     "parameter \"%s\"%s", name, name, hint);
+        free(hint);
     }
+    return rc;
 }
 
 /* Writes the DocBook and the PDF into temporary files of outs, and
@@ -597,11 +617,13 @@ int build_run(build_session *s, char **err)
     if (rc == 0) {
         rep.style.date = date;
         lhost_check_xrefs(s->host, rep.doc);
-        unused_params(s, NULL);
-        describe_build(s, &rep, date, m);
-        start_hashing(&hashing, m);
-        rc = write_outputs(s, &rep, &outs, m, err);
-        rc = join_hashing(&hashing, rc, err);
+        rc = unused_params(s, NULL, err);
+        if (rc == 0) {
+            describe_build(s, &rep, date, m);
+            start_hashing(&hashing, m);
+            rc = write_outputs(s, &rep, &outs, m, err);
+            rc = join_hashing(&hashing, rc, err);
+        }
         lhost_report_clear(&rep);
     }
     rc = finish(s, &outs, m, t0, warnings, rc, err);
@@ -697,7 +719,7 @@ void build_check(build_session *s, check_list *list)
         check_data(data, list);
         check_bindings(s, data, list);
     }
-    unused_params(s, list);
+    unused_params(s, list, NULL);
     lhost_set_check(s->host, NULL);
 }
 

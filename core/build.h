@@ -58,11 +58,17 @@ int build_commit(build_session *s, char **err);
  * as they were. build_free does this for builds never committed. */
 void build_discard(build_session *s);
 
-/* Replaces the session's parameters and output folder (both copied)
+/*
+ * Replaces the session's parameters and output folder (both copied)
  * for the next build, keeping the loaded plugins, the data read and
- * the indicator results, which are kept by parameters. */
+ * the indicator results, which are kept by parameters. variant names
+ * the parameter that makes this build a variant (--variant), or is
+ * NULL: a variant whose parameter nothing reads fails, as it would be
+ * the report without it.
+ */
 void build_retarget(build_session *s, const plg_param *params,
-                    size_t nparams, const char *outdir);
+                    size_t nparams, const char *outdir,
+                    const char *variant);
 
 /* Unloads the plugins and forgets every result, so plugin files that
  * changed are loaded afresh by the next build. */

@@ -430,7 +430,7 @@ static int build_variant(build_session *s, const options *opt,
             params[n++] = opt->params[i];
     }
     params[n++] = *v;
-    build_retarget(s, params, n, dir);
+    build_retarget(s, params, n, dir, v->name);
     rc = build_run(s, err);
     free(dir);
     return rc;

@@ -41,6 +41,8 @@ struct plg_host {
     plg_param *globals;     /* names and values owned */
     int *globals_used;
     size_t nglobals;
+    char **asked;           /* names asked for that no --set gives */
+    size_t nasked;
     unsigned long computed;
     unsigned long reused;
     double compute_ms;
@@ -98,11 +100,16 @@ static void free_globals(plg_host *host)
         free((char *)host->globals[i].name);
         free((char *)host->globals[i].value);
     }
+    for (size_t i = 0; i < host->nasked; i++)
+        free(host->asked[i]);
     free(host->globals);
     free(host->globals_used);
+    free(host->asked);
     host->globals = NULL;
     host->globals_used = NULL;
+    host->asked = NULL;
     host->nglobals = 0;
+    host->nasked = 0;
 }
 
 void plg_free(plg_host *host)
@@ -207,7 +214,8 @@ const plg_param *plg_globals(const plg_host *host, size_t *n)
     return host->globals;
 }
 
-/* Returns the build parameter called name and marks it read, or NULL. */
+/* Returns the build parameter called name and marks it read, or NULL
+ * after noting the name for plg_global_hint. */
 static const char *read_global(plg_host *host, const char *name)
 {
     for (size_t i = 0; i < host->nglobals; i++) {
@@ -216,7 +224,19 @@ static const char *read_global(plg_host *host, const char *name)
             return host->globals[i].value;
         }
     }
+    for (size_t i = 0; i < host->nasked; i++) {
+        if (strcmp(host->asked[i], name) == 0)
+            return NULL;
+    }
+    host->asked = xrealloc(host->asked,
+                           (host->nasked + 1) * sizeof *host->asked);
+    host->asked[host->nasked++] = xstrdup(name);
     return NULL;
+}
+
+char *plg_global_hint(const plg_host *host, const char *name)
+{
+    return check_hint(name, (const char *const *)host->asked, host->nasked);
 }
 
 void plg_mark_global(plg_host *host, const char *name)

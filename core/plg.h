@@ -76,6 +76,10 @@ void plg_mark_global(plg_host *host, const char *name);
 /* Returns 1 when build parameter i was read by the script or a plugin. */
 int plg_global_used(const plg_host *host, size_t i);
 
+/* For a build parameter nothing read: " (did you mean "x"?)" with the
+ * closest name the script or a plugin asked for, or "". Caller frees. */
+char *plg_global_hint(const plg_host *host, const char *name);
+
 /*
  * Loads the plugin file at path and checks its descriptor. Returns the
  * descriptor (borrowed until plg_free), or NULL and sets *err to a

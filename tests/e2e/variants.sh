@@ -74,6 +74,13 @@ regional fresh --variant region="Helse Vest" --variant region="Helse Øst" &&
 [ -e "$work/fresh" ] && fail "a failed --variant run left folders: $(
     find "$work/fresh" | head -3)"
 regional novalue --variant region=-- && fail "--variant region=-- built"
+# A variant by a parameter nothing reads would be the national report
+# under a region's name.
+regional typo --variant regoin="Helse Vest" &&
+    fail "--variant with a misspelt parameter built"
+grep -q 'variant regoin=Helse Vest (nothing written): --variant regoin: neither the script nor a plugin reads parameter "regoin" (did you mean "region"?)' \
+    "$work/typo.err" || fail "--variant regoin: $(cat "$work/typo.err")"
+[ -e "$work/typo" ] && fail "--variant regoin: folders were left"
 grep -q 'the value has no letter or digit' "$work/novalue.err" ||
     fail "--variant region=--: $(cat "$work/novalue.err")"
 
