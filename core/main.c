@@ -19,6 +19,7 @@
 #include "check.h"
 #include "err.h"
 #include "log.h"
+#include "outfile.h"
 #include "plg.h"
 #include "skel.h"
 #include "watch.h"
@@ -647,7 +648,12 @@ int main(int argc, char **argv)
 
     if (rc == 0) {
         switch (opt.cmd) {
-        case CMD_BUILD: rc = run_build(&opt); break;
+        case CMD_BUILD:
+            out_catch_signals();
+            rc = run_build(&opt);
+            if (rc != EXIT_SUCCESS)
+                out_end_if_interrupted();
+            break;
         case CMD_WATCH: rc = run_watch(&opt); break;
         case CMD_CHECK: rc = run_check(&opt); break;
         case CMD_INDICATORS: rc = run_indicators(&opt); break;

@@ -142,8 +142,39 @@ static int check_finals(const out_set *set, char **err)
     return 0;
 }
 
+static volatile sig_atomic_t caught;
+
+static void on_signal(int sig)
+{
+    caught = sig;
+}
+
+void out_catch_signals(void)
+{
+    static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESETHAND | SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        sigaction(sigs[i], &sa, NULL);
+}
+
+void out_end_if_interrupted(void)
+{
+    if (caught)
+        raise(caught);
+}
+
 int out_commit(out_set *set, char **err)
 {
+    if (caught) {
+        out_discard(set);
+        return err_set(err, "stopped by signal %d; nothing written",
+                       (int)caught);
+    }
     if (check_finals(set, err) != 0) {
         out_discard(set);
         return -1;

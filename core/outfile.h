@@ -48,10 +48,25 @@ int out_same(const char *path, const void *data, size_t len);
  * that this one no longer makes. */
 void out_drop(out_set *set, const char *path);
 
+/*
+ * Makes SIGINT, SIGTERM and SIGHUP stop the build at its commit instead
+ * of midway: out_commit then discards the set and fails, so an
+ * interrupted build leaves neither new outputs nor temporary files. A
+ * second signal ends the process at once.
+ */
+void out_catch_signals(void);
+
+/* After a caught signal, ends the process by that signal (the exit
+ * status a shell expects); otherwise returns. For a build that failed:
+ * one the signal came too late to stop has written its outputs, and
+ * ends as it would have without it. */
+void out_end_if_interrupted(void);
+
 /* Renames every temporary file to its final name, then removes the
  * dropped files. Returns 0, or -1 and sets *err (the files not yet
- * renamed are removed, the dropped ones kept). A folder where an output
- * should go is found before anything is renamed. Empties the set. */
+ * renamed are removed, the dropped ones kept), also after a caught
+ * signal. A folder where an output should go is found before anything
+ * is renamed. Empties the set. */
 int out_commit(out_set *set, char **err);
 
 /* Removes every temporary file and the folders made for the set, and

@@ -3,8 +3,8 @@
 # renamed goes away with the next build (only files the previous
 # manifest lists are removed), a build killed at any moment leaves the
 # previous outputs as they were, its temporary files removed by the
-# next build, and a chart file that already holds its bytes stays as it
-# is.
+# next build (a build stopped by SIGINT, SIGTERM or SIGHUP removes its
+# own), and a chart file that already holds its bytes stays as it is.
 # usage: outputs.sh NOKKEL SOURCE_DIR
 set -u
 nokkel=$1 src=$2
@@ -62,6 +62,34 @@ for delay in 0.05 0.1 0.15 0.2 0.3 0.4 0.6 0.8 1.1 1.4 1.7 2.0; do
 done
 [ "$killed" -gt 0 ] || fail "no build was killed midway"
 echo "killed $killed builds, $leftover left temporary files"
+
+# Ctrl-C, kill and a closed terminal stop a build at its commit: no new
+# output, and no temporary file left even before the next build.
+rm -rf "$r/out" && cp -R "$work/before" "$r/out"
+stopped=0
+for sig in INT TERM HUP; do
+    for delay in 0.05 0.1 0.2; do
+        (cd "$r" && SOURCE_DATE_EPOCH=1798761600 exec timeout \
+            --preserve-status -s "$sig" "$delay" "$nokkel" build \
+            scripts/report.lua) 2> "$work/err"
+        code=$?
+        if [ "$code" -eq 0 ]; then
+            rm -rf "$r/out" && cp -R "$work/before" "$r/out"
+            continue
+        fi
+        stopped=$((stopped + 1))
+        [ "$code" -gt 128 ] ||
+            fail "SIG$sig after ${delay}s: exit $code: $(cat "$work/err")"
+        find "$r/out" -name '*.tmp*' | grep -q . &&
+            fail "SIG$sig after ${delay}s: temporary files left: $(
+                find "$r/out" -name '*.tmp*' | head -3)"
+        for f in manifest.json nokkeltall-2025.pdf nokkeltall-2025.xml; do
+            cmp -s "$work/before/$f" "$r/out/$f" ||
+                fail "SIG$sig after ${delay}s: $f changed"
+        done
+    done
+done
+[ "$stopped" -gt 0 ] || fail "no build was stopped by a signal"
 
 build SOURCE_DATE_EPOCH=1767225600 || fail "after kills: $(cat "$work/err")"
 find "$r/out" -name '*.tmp*' > "$work/tmp"
