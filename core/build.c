@@ -419,7 +419,7 @@ static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
     figure_files *files;
     char *doc_err = NULL;
     double t0 = log_now();
-    int rc = out_mkdirs(outs, figdir, err);
+    int rc = out_open_folder(outs, s->outdir, "figurer", err);
     struct stat st;
 
     /* Charts go into the output folder itself, never through a link to
@@ -427,12 +427,6 @@ static int write_outputs(build_session *s, lhost_report *rep, out_set *outs,
     if (rc == 0 && lstat(figdir, &st) == 0 && !S_ISDIR(st.st_mode))
         rc = err_set(err, "%s: not a folder (a link or a file); remove it, "
                      "and nokkel makes the folder", figdir);
-    if (rc == 0)
-        rc = out_lock(outs, s->outdir, err);
-    if (rc == 0) {
-        out_sweep(s->outdir);
-        out_sweep(figdir);
-    }
     free(figdir);
     if (rc != 0)
         return -1;

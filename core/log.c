@@ -38,6 +38,15 @@ void log_warn(const char *fmt, ...)
     va_end(ap);
 }
 
+void log_say(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    log_line(NULL, fmt, ap);
+    va_end(ap);
+}
+
 void log_note(const char *fmt, ...)
 {
     va_list ap;

@@ -25,6 +25,13 @@ void log_warn(const char *fmt, ...)
 #endif
     ;
 
+/* A line that always shows but is no warning, such as a wait. */
+void log_say(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
 void log_note(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))

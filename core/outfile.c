@@ -7,11 +7,15 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "err.h"
 #include "log.h"
 #include "outfile.h"
+
+/* The signal out_catch_signals caught, or 0. */
+static volatile sig_atomic_t caught;
 
 const char *out_add(out_set *set, const char *final)
 {
@@ -27,27 +31,6 @@ const char *out_add(out_set *set, const char *final)
     return set->temps[n - 1];
 }
 
-int out_lock(out_set *set, const char *dir, char **err)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-    if (fd < 0)
-        return err_set(err, "%s: cannot open the output folder: %s", dir,
-                       strerror(errno));
-    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        log_note("%s: another build writes here; waiting for it", dir);
-        while (flock(fd, LOCK_EX) != 0) {
-            if (errno != EINTR) {
-                close(fd);
-                return err_set(err, "%s: cannot lock the output folder: %s",
-                               dir, strerror(errno));
-            }
-        }
-    }
-    set->lock = fd + 1;
-    return 0;
-}
-
 /* Appends a copy of path to the list *paths of *n. */
 static void add_path(char ***paths, size_t *n, const char *path)
 {
@@ -58,6 +41,35 @@ static void add_path(char ***paths, size_t *n, const char *path)
 void out_drop(out_set *set, const char *path)
 {
     add_path(&set->dropped, &set->ndropped, path);
+}
+
+/* The folders this process holds locked, so that a second lock on one
+ * (through a link) fails instead of waiting for ever. */
+static struct held_folder {
+    dev_t dev;
+    ino_t ino;
+} *held;
+static size_t nheld;
+
+/* Returns 1 when a locked folder of this process is the file st. */
+static int holds(const struct stat *st)
+{
+    for (size_t i = 0; i < nheld; i++) {
+        if (held[i].dev == st->st_dev && held[i].ino == st->st_ino)
+            return 1;
+    }
+    return 0;
+}
+
+static void release(out_set *set)
+{
+    for (size_t i = 0; i < nheld; i++) {
+        if (held[i].dev == set->lock_dev && held[i].ino == set->lock_ino) {
+            held[i] = held[--nheld];
+            break;
+        }
+    }
+    close(set->lock - 1);
 }
 
 /* Frees what set holds and unlocks its folder. */
@@ -77,7 +89,7 @@ static void clear(out_set *set)
     free(set->dropped);
     free(set->made);
     if (set->lock)
-        close(set->lock - 1);
+        release(set);
     memset(set, 0, sizeof *set);
 }
 
@@ -141,8 +153,6 @@ static int check_finals(const out_set *set, char **err)
     }
     return 0;
 }
-
-static volatile sig_atomic_t caught;
 
 static void on_signal(int sig)
 {
@@ -245,32 +255,10 @@ static long temp_pid(const char *name)
     return *end == '\0' ? pid : 0;
 }
 
-/*
- * Returns 1 when process pid runs: it exists and is not a zombie, a
- * process killed but not yet reaped by its parent (a build killed by
- * timeout can stay one for a while), whose files are no one's.
- */
-static int runs(long pid)
-{
-    char path[64], stat[256];
-    const char *end;
-    FILE *f;
-    size_t n;
-
-    if (kill((pid_t)pid, 0) != 0 && errno == ESRCH)
-        return 0;
-    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
-    if (!(f = fopen(path, "r")))
-        return 1;
-    n = fread(stat, 1, sizeof stat - 1, f);
-    fclose(f);
-    stat[n] = '\0';
-    /* "pid (name) state ...": the name may hold spaces and parentheses. */
-    end = strrchr(stat, ')');
-    return !(end && end[1] == ' ' && end[2] == 'Z');
-}
-
-void out_sweep(const char *dir)
+/* Removes the temporary files in dir that are not this process's: under
+ * the folder's lock, no other build writes there, so they are left by
+ * builds that were killed. */
+static void sweep(const char *dir)
 {
     DIR *d = opendir(dir);
     struct dirent *e;
@@ -281,13 +269,95 @@ void out_sweep(const char *dir)
         long pid = temp_pid(e->d_name);
         char *path;
 
-        if (pid == 0 || runs(pid))
+        if (pid == 0 || pid == (long)getpid())
             continue;
         path = err_fmt("%s/%s", dir, e->d_name);
         unlink(path);
         free(path);
     }
     closedir(d);
+}
+
+/*
+ * Waits until fd is locked; returns -1 when a signal came first (a
+ * caught one, or one that interrupted the wait, as in nokkel watch).
+ * It polls, as a blocking flock would go on waiting after a signal
+ * whose handler asks for calls to be restarted.
+ */
+static int wait_for_lock(int fd)
+{
+    const struct timespec step = { 0, 20 * 1000 * 1000 };
+
+    while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (caught || nanosleep(&step, NULL) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/*
+ * Opens dir and locks it, waiting for a build that holds it. Returns the
+ * descriptor, or -2 when dir was removed or replaced while this one
+ * waited (the build waited for made it and, failing, removed it), or -1
+ * with *err set.
+ */
+static int lock_folder(const char *dir, struct stat *st, char **err)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    struct stat now;
+
+    if (fd < 0)
+        return err_set(err, "%s: cannot open the output folder: %s", dir,
+                       strerror(errno));
+    if (fstat(fd, st) != 0 || holds(st)) {
+        close(fd);
+        return err_set(err, "%s: this run writes another report into the "
+                       "same folder (through a link?)", dir);
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        log_say("%s: another build writes here; waiting for it", dir);
+        if (wait_for_lock(fd) != 0) {
+            close(fd);
+            return err_set(err, "%s: stopped while waiting for the other "
+                           "build", dir);
+        }
+    }
+    if (stat(dir, &now) != 0 || now.st_dev != st->st_dev ||
+        now.st_ino != st->st_ino) {
+        close(fd);
+        return -2;
+    }
+    return fd;
+}
+
+int out_open_folder(out_set *set, const char *dir, const char *sub,
+                    char **err)
+{
+    char *subdir = err_fmt("%s/%s", dir, sub);
+    struct stat st;
+    int fd = -2;
+
+    while (fd == -2) {
+        fd = out_mkdirs(set, subdir, err);
+        if (fd == 0)
+            fd = lock_folder(dir, &st, err);
+    }
+    /* The build waited for may have removed sub, which it made. */
+    if (fd >= 0 && out_mkdirs(set, subdir, err) != 0) {
+        close(fd);
+        fd = -1;
+    }
+    if (fd >= 0) {
+        set->lock = fd + 1;
+        set->lock_dev = st.st_dev;
+        set->lock_ino = st.st_ino;
+        held = xrealloc(held, (nheld + 1) * sizeof *held);
+        held[nheld++] = (struct held_folder){ st.st_dev, st.st_ino };
+        sweep(dir);
+        sweep(subdir);
+    }
+    free(subdir);
+    return fd >= 0 ? 0 : -1;
 }
 
 int out_write(const char *path, const void *data, size_t len, char **err)

@@ -8,6 +8,7 @@
 #define NOKKEL_OUTFILE_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 typedef struct out_set {
     size_t n;
@@ -19,15 +20,21 @@ typedef struct out_set {
     char **made;            /* folders out_discard removes when empty */
     size_t nmade;
     int lock;               /* the locked folder's descriptor + 1, or 0 */
+    dev_t lock_dev;         /* and its device and inode */
+    ino_t lock_ino;
 } out_set;
 
 /*
- * Locks the output folder dir for set, waiting while another nokkel
+ * Makes the output folder dir and its subfolder sub when missing (see
+ * out_mkdirs) and locks dir for set, waiting while another nokkel
  * writes into it, so that two builds into one folder never mix their
- * outputs; out_commit and out_discard unlock it. Returns 0, or -1 and
- * sets *err.
+ * outputs; out_commit and out_discard unlock it. Once it holds the
+ * lock, it removes the temporary files of builds that were killed from
+ * dir and sub. Returns 0, or -1 and sets *err (also when a signal stops
+ * the wait, or when this process holds dir locked already).
  */
-int out_lock(out_set *set, const char *dir, char **err);
+int out_open_folder(out_set *set, const char *dir, const char *sub,
+                    char **err);
 
 /* Registers final and returns the temporary path to write instead
  * (borrowed until out_commit or out_discard). */
@@ -72,13 +79,6 @@ int out_commit(out_set *set, char **err);
 /* Removes every temporary file and the folders made for the set, and
  * empties the set. */
 void out_discard(out_set *set);
-
-/*
- * Removes the temporary files a build killed midway left in dir: those
- * named like out_add's whose process no longer runs. Files of a build
- * still running (nokkel watch in another terminal) are left alone.
- */
-void out_sweep(const char *dir);
 
 /* Creates dir and its parents when missing. With a set, the folders it
  * made are removed again by out_discard when empty. Returns 0, or -1
