@@ -674,8 +674,9 @@ static void check_bindings(build_session *s, data_set *data,
     free(schema);
 }
 
-/* Lays the report out as a build would, so that check finds what the
- * layout warns about (a character no font has) or fails at. Only a
+/* Lays the report and its charts out as a build would, so that check
+ * finds what the layout warns about (a character no font has) or fails
+ * at (a chart too small for its labels). Only a
  * report without errors is laid out: the stand-ins check puts in for
  * what failed (a figure left out) would give errors of their own. */
 static void check_layout(lhost_report *rep, check_list *list)
@@ -690,6 +691,16 @@ static void check_layout(lhost_report *rep, check_list *list)
         free(err);
     }
     log_check = NULL;
+    for (size_t i = 0; i < rep->charts.n; i++) {
+        chart_render *r = chart_render_new(rep->charts.specs[i], &err);
+
+        if (!r) {
+            check_add(list, CHECK_ERROR, "%s", err);
+            free(err);
+            err = NULL;
+        }
+        chart_render_free(r);
+    }
 }
 
 void build_check(build_session *s, check_list *list)

@@ -578,6 +578,15 @@ int pdf_check(xmlDocPtr doc, const chart_set *charts, const pdf_style *style,
 
     if (rc == 0)
         rc = layout(&d, doc, err);
+    /* The title page is laid out as it is drawn, in render. */
+    for (int i = 0; rc == 0 && i < 3; i++) {
+        const char *text = i == 0 ? d.title : i == 1 ? d.subtitle
+                                                     : d.pubdate;
+
+        if (text)
+            g_object_unref(pdf_layout(&d, i == 0 ? PDF_TITLE : PDF_SUBTITLE,
+                                      text, NULL, d.text_w));
+    }
     doc_free(&d);
     return rc;
 }
