@@ -64,14 +64,16 @@ done
 echo "killed $killed builds, $leftover left temporary files"
 
 # Ctrl-C, kill and a closed terminal stop a build at its commit: no new
-# output, and no temporary file left even before the next build.
+# output, and no temporary file left even before the next build. (Without
+# --foreground, timeout signals the build twice, and a second signal
+# ends a build at once, as a second Ctrl-C does.)
 rm -rf "$r/out" && cp -R "$work/before" "$r/out"
 stopped=0
 for sig in INT TERM HUP; do
     for delay in 0.05 0.1 0.2; do
         (cd "$r" && SOURCE_DATE_EPOCH=1798761600 exec timeout \
-            --preserve-status -s "$sig" "$delay" "$nokkel" build \
-            scripts/report.lua) 2> "$work/err"
+            --foreground --preserve-status -s "$sig" "$delay" "$nokkel" \
+            build scripts/report.lua) 2> "$work/err"
         code=$?
         if [ "$code" -eq 0 ]; then
             rm -rf "$r/out" && cp -R "$work/before" "$r/out"
