@@ -688,11 +688,11 @@ static void apply_params(lua_State *L, lhost *h)
             lua_pushinteger(L, year);
             lua_setfield(L, 1, "year");
             new_year = year;
-        } else {
-            continue;
         }
-        plg_mark_global(h->plugins, params[i].name);
     }
+    /* Read, or asked for: a misspelt --set yaer then hints at year. */
+    plg_mark_global(h->plugins, "data");
+    plg_mark_global(h->plugins, "year");
     if (new_year && new_year != script_year && !has_data)
         luaL_error(L, "--set year=%d: the script's data are those of %d; "
                    "give the data of %d too (--set data=data/%d)",

@@ -77,6 +77,8 @@ expect usage-plugin-name 2 '"Ny-plugin" cannot name a plugin' \
     new-plugin Ny-plugin
 expect bad-year 1 '--set year=abc: a year is written like 2024' \
     build --set year=abc scripts/report.lua
+expect set-typo 0 'warning: --set yaer: neither the script nor a plugin reads parameter "yaer" \(did you mean "year"\?\)' \
+    check --set yaer=2024 scripts/report.lua
 expect year-without-data 1 'scripts/report\.lua:[0-9]+: --set year=2024: the script.s data are those of 2025; give the data of 2024 too \(--set data=data/2024\)' \
     build --set year=2024 scripts/report.lua
 SOURCE_DATE_EPOCH=soon expect bad-date 1 \
