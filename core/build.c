@@ -691,16 +691,6 @@ static void check_layout(lhost_report *rep, check_list *list)
         free(err);
     }
     log_check = NULL;
-    for (size_t i = 0; i < rep->charts.n; i++) {
-        chart_render *r = chart_render_new(rep->charts.specs[i], &err);
-
-        if (!r) {
-            check_add(list, CHECK_ERROR, "%s", err);
-            free(err);
-            err = NULL;
-        }
-        chart_render_free(r);
-    }
 }
 
 void build_check(build_session *s, check_list *list)

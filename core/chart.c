@@ -414,6 +414,32 @@ chart_render *chart_render_new(const chart_spec *spec, char **err)
     return r;
 }
 
+/* The first character of layout L's labels that no font has, its label
+ * in *text, or 0. */
+static uint32_t layout_missing(const chart_layout *L, const char **text)
+{
+    int at;
+
+    for (size_t i = 0; i < L->ntexts; i++) {
+        uint32_t c = chart_missing_glyph(L->texts[i].pl, &at);
+
+        if (c) {
+            *text = pango_layout_get_text(L->texts[i].pl);
+            return c;
+        }
+    }
+    return 0;
+}
+
+uint32_t chart_render_missing(const chart_render *r, const char **text)
+{
+    uint32_t c = layout_missing(&r->F.top, text);
+
+    for (size_t i = 0; !c && i < r->F.ncells; i++)
+        c = layout_missing(&r->F.cells[i].L, text);
+    return c;
+}
+
 void chart_render_free(chart_render *r)
 {
     if (!r)

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include <cairo.h>
+#include <pango/pango.h>
 
 typedef enum chart_kind {
     CHART_LINE,         /* one line per series over the categories */
@@ -220,6 +221,16 @@ typedef struct chart_render chart_render;
 
 chart_render *chart_render_new(const chart_spec *spec, char **err);
 void chart_render_free(chart_render *r);
+
+/* Returns the first character of the render's labels that no installed
+ * font has (it is drawn as a box), with the label in *text (borrowed
+ * from the render), or 0. */
+uint32_t chart_render_missing(const chart_render *r, const char **text);
+
+/* Returns the first character of layout's text that no font could draw
+ * (pango marks its glyph unknown after every fallback font), with its
+ * byte offset in *at, or 0. */
+uint32_t chart_missing_glyph(PangoLayout *layout, int *at);
 unsigned char *chart_render_svg(const chart_render *r, size_t *len,
                                 char **err);
 

@@ -59,6 +59,29 @@ chart_text *chart_text_add(chart_layout *L, chart_box_kind kind, char *s,
     return t;
 }
 
+uint32_t chart_missing_glyph(PangoLayout *layout, int *at)
+{
+    const char *text = pango_layout_get_text(layout);
+    PangoLayoutIter *it;
+    uint32_t c = 0;
+
+    if (pango_layout_get_unknown_glyphs_count(layout) == 0)
+        return 0;
+    it = pango_layout_get_iter(layout);
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+
+        for (int g = 0; run && !c && g < run->glyphs->num_glyphs; g++) {
+            if (run->glyphs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
+                *at = run->item->offset + run->glyphs->log_clusters[g];
+                c = g_utf8_get_char(text + *at);
+            }
+        }
+    } while (!c && pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+    return c;
+}
+
 /* Sets the text in bold, as facet titles are, and measures it again. */
 void chart_text_bold(chart_text *t)
 {

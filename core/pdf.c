@@ -197,9 +197,7 @@ static char *excerpt(const char *text)
     return g_string_free(out, FALSE);
 }
 
-/* Warns once per character about c, which no installed font has, and
- * names the text it is in. */
-static void warn_missing(pdf_doc *d, gunichar c, const char *text)
+void pdf_warn_missing(pdf_doc *d, uint32_t c, const char *text)
 {
     char *where;
 
@@ -215,27 +213,14 @@ static void warn_missing(pdf_doc *d, gunichar c, const char *text)
     g_free(where);
 }
 
-/* Warns about each character of layout that no font could draw: pango
- * marks its glyph unknown after trying every fallback font. */
+/* Warns about the first character of layout that no font could draw. */
 static void check_glyphs(pdf_doc *d, PangoLayout *layout)
 {
-    const char *text = pango_layout_get_text(layout);
-    PangoLayoutIter *it;
+    int at;
+    uint32_t c = chart_missing_glyph(layout, &at);
 
-    if (pango_layout_get_unknown_glyphs_count(layout) == 0)
-        return;
-    it = pango_layout_get_iter(layout);
-    do {
-        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
-
-        for (int g = 0; run && g < run->glyphs->num_glyphs; g++) {
-            int at = run->item->offset + run->glyphs->log_clusters[g];
-
-            if (run->glyphs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
-                warn_missing(d, g_utf8_get_char(text + at), text);
-        }
-    } while (pango_layout_iter_next_run(it));
-    pango_layout_iter_free(it);
+    if (c)
+        pdf_warn_missing(d, c, pango_layout_get_text(layout));
 }
 
 /* Returns a new layout of text in role's font, wrapped at width points
@@ -586,6 +571,19 @@ int pdf_check(xmlDocPtr doc, const chart_set *charts, const pdf_style *style,
         if (text)
             g_object_unref(pdf_layout(&d, i == 0 ? PDF_TITLE : PDF_SUBTITLE,
                                       text, NULL, d.text_w));
+    }
+    for (size_t i = 0; rc == 0 && charts && i < charts->n; i++) {
+        chart_render *r = chart_render_new(charts->specs[i], err);
+        const char *text;
+        uint32_t c;
+
+        if (!r) {
+            rc = -1;
+            break;
+        }
+        if ((c = chart_render_missing(r, &text)) != 0)
+            pdf_warn_missing(&d, c, text);
+        chart_render_free(r);
     }
     doc_free(&d);
     return rc;

@@ -95,10 +95,11 @@ void pdf_style_default(pdf_style *style);
 int pdf_font_check(const char *families, char **err);
 
 /*
- * Lays doc out as pdf_write does, drawing and writing nothing, for
- * nokkel check: it gives the warnings a build gives (characters no font
- * has) and fails where a build's layout would. Returns 0, or -1 and
- * sets *err (caller frees).
+ * Lays doc, its title page and every chart of charts out as pdf_write
+ * does, drawing and writing nothing, for nokkel check: it gives the
+ * warnings a build gives (characters no font has, in text or in a
+ * chart's labels) and fails where a build's layout would (a chart too
+ * small for its labels). Returns 0, or -1 and sets *err (caller frees).
  */
 int pdf_check(xmlDocPtr doc, const chart_set *charts, const pdf_style *style,
               char **err);

@@ -131,6 +131,8 @@ int pdf_cache_draw_chart(pdf_doc *d, const chart_spec *spec, char **err)
     pdf_cache *c = d->style->cache;
     char *digest;
     cached_chart *hit;
+    const char *text;
+    uint32_t missing;
 
     if (!c)
         return chart_draw(d->cr, spec, err);
@@ -148,6 +150,8 @@ int pdf_cache_draw_chart(pdf_doc *d, const chart_spec *spec, char **err)
         hit = xmalloc(sizeof *hit);
         *hit = (cached_chart){copy, r, 0};
         g_hash_table_insert(c->charts, digest, hit);
+        if ((missing = chart_render_missing(r, &text)) != 0)
+            pdf_warn_missing(d, missing, text);
     } else {
         free(digest);
     }

@@ -310,4 +310,8 @@ int pdf_cache_draw_chart(pdf_doc *d, const chart_spec *spec, char **err);
 /* Drops the layouts and charts the build did not use; c may be NULL. */
 void pdf_cache_sweep(pdf_cache *c);
 
+/* Warns once per character about c, which no installed font has, and
+ * names the text it is in (pdf.c). */
+void pdf_warn_missing(pdf_doc *d, uint32_t c, const char *text);
+
 #endif

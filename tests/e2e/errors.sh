@@ -100,6 +100,12 @@ broken lua-runtime 'scripts/forskning\.lua:[0-9]+: attempt to perform arithmetic
     scripts/forskning.lua 's/^local fag = .*/local fag = {} + 1/'
 broken lua-error-table 'scripts/forskning\.lua:.*error with a table value' \
     scripts/forskning.lua 's/^local fag = .*/error({})/'
+# A chart label no font can draw: a warning, an error with --strict.
+fresh
+sed -i 's/{ "kvinner", "Kvinner" }/{ "kvinner", "Kvin\\u{E000}ner" }/' \
+    "$work/r/scripts/forskning.lua"
+expect chart-label-glyph 1 'warning: no font has a glyph for U\+E000, so it is drawn as a box, in "Kvin.*ner"' \
+    build --strict scripts/report.lua
 broken parameter-typo 'scripts/forskning\.lua:[0-9]+: has no parameter "fraa" \(did you mean "fra"\?\); it reads fra \(plugin forskning, indicator publiserende_forskere\)' \
     scripts/forskning.lua 's/publiserende_forskere { fra = /publiserende_forskere { fraa = /'
 broken lua-endless-loop 'scripts/forskning\.lua:[0-9]+: the script ran over .* instructions' \
