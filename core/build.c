@@ -40,6 +40,9 @@ struct build_session {
     size_t npending;
     pthread_t preload;      /* reads the hyphenation patterns */
     int preloading;
+    int host_warnings;      /* given while the hosts opened (a bad
+                               NOKKEL_TIME_LIMIT); --strict counts them
+                               in every build */
 };
 
 /* The steps of one build, for the progress bar and -v: script and
@@ -61,11 +64,13 @@ static void *preload_patterns(void *arg)
 static void open_hosts(build_session *s)
 {
     char *path = plg_default_path();
+    int warnings = log_warnings;
 
     s->plugins = plg_new(path);
     free(path);
     plg_set_globals(s->plugins, s->params, s->nparams);
     s->host = lhost_new(s->script, s->plugins);
+    s->host_warnings = log_warnings - warnings;
 }
 
 /* Frees the session's parameters. */
@@ -587,7 +592,7 @@ int build_run(build_session *s, char **err)
     out_set outs = { 0 };
     manifest *m = manifest_new();
     long long date = build_date(err);
-    int warnings = log_warnings;
+    int warnings = log_warnings - s->host_warnings;
     double t0 = log_now();
     unsigned long computed0, reused0;
     input_hashing hashing;

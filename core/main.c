@@ -485,11 +485,16 @@ static int run_watch(const options *opt)
 /* Checks the report and prints every problem, then a count. */
 static int run_check(const options *opt)
 {
-    build_session *s = open_session(opt);
     check_list *list = check_new();
+    build_session *s;
     size_t errors, warnings;
     int fails;
 
+    /* Warnings while the session opens (a bad NOKKEL_TIME_LIMIT) are
+     * the check's too. */
+    log_check = list;
+    s = open_session(opt);
+    log_check = NULL;
     build_check(s, list);
     check_print(list, stderr);
     errors = check_count(list, CHECK_ERROR);
