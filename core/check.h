@@ -6,12 +6,14 @@
  * While checking, the Lua host records a problem and carries on where a
  * build would stop: an unknown indicator gives an empty result, a
  * template value that is missing reads as 0, a figure without alt text
- * gets a stand-in, a chapter script that fails is left out. After the
- * script, every declared data table is read, every loaded plugin's
- * inputs are matched against the schema, and the DocBook tree is
- * searched for figures and tables no xref points at. A report without
- * errors so far is then laid out as for the PDF, for the warnings the
- * layout gives (a character no font has).
+ * gets a stand-in, a chapter script that fails is left out (its failure
+ * untold when it had got a stand-in result, most likely the cause).
+ * After the script, every declared data table is read, every loaded
+ * plugin's inputs are matched against the schema, and the DocBook tree
+ * is searched for figures and tables no xref points at. A report
+ * without errors so far is then laid out as for the PDF, charts and
+ * title page included, for what the layout warns about (a character no
+ * font has) or fails at (a chart too small for its labels).
  */
 #ifndef NOKKEL_CHECK_H
 #define NOKKEL_CHECK_H

@@ -63,6 +63,7 @@ static void push_stubs(lua_State *L)
 
 void lhost_push_stub_result(lua_State *L, const char *name)
 {
+    lhost_self(L)->stubs++;
     lua_createtable(L, 0, 8);
     lua_pushstring(L, name);
     lua_setfield(L, -2, "indicator");

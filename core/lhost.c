@@ -499,6 +499,7 @@ static void load_sandboxed(lua_State *L, const char *path, int env)
 static void run_required(lua_State *L, lhost *h, const char *name)
 {
     unsigned long computed0, reused0, computed, reused;
+    unsigned long stubs = h->stubs;
     double t0 = log_now();
     char *err = NULL;
 
@@ -506,7 +507,10 @@ static void run_required(lua_State *L, lhost *h, const char *name)
     if (!h->check) {
         lua_call(L, 0, 1);
     } else if (lhost_pcall(L, 0, 1, &err) != 0) {
-        if (!h->halt_told)
+        /* A script that got a stand-in result most likely failed on it
+         * (an empty list, a missing value): the problem behind the
+         * stand-in is told, not this follow-on. */
+        if (!h->halt_told && h->stubs == stubs)
             check_add(h->check, CHECK_ERROR, "%s", err);
         /* A problem that ends the run is told once, where it happened,
          * and not again by each script it passes on its way out. */

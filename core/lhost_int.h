@@ -41,6 +41,7 @@ struct lhost {
     int halted;             /* a problem that ends the run: the scripts
                                were stopped or a --set is bad */
     int halt_told;          /* ... and it is in the check list */
+    unsigned long stubs;    /* stand-in results given while checking */
     char **inputs;          /* files this run read, as opened */
     size_t ninputs;
 };
