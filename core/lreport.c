@@ -287,14 +287,16 @@ static void known_fields(lua_State *L, int t, int tab, const char *what,
     }
 }
 
-/* Returns field of the table at t as a string, or NULL when absent; a
- * present field that is not text is an error. The string stays valid
- * while the table holds it. */
-static const char *opt_str(lua_State *L, int t, const char *field)
+/* Returns field of the table at tab as a string, or NULL when absent; a
+ * present field that is not text is an error, told at the element at t
+ * (tab itself, or the element a plain table such as a table column
+ * belongs to). The string stays valid while the table holds it. */
+static const char *opt_str_in(lua_State *L, int t, int tab,
+                              const char *field)
 {
     const char *s;
 
-    lua_getfield(L, t, field);
+    lua_getfield(L, tab, field);
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
         return NULL;
@@ -307,14 +309,26 @@ static const char *opt_str(lua_State *L, int t, const char *field)
     return s;
 }
 
-static const char *req_str(lua_State *L, int t, const char *field,
-                           const char *what)
+static const char *opt_str(lua_State *L, int t, const char *field)
 {
-    const char *s = opt_str(L, t, field);
+    return opt_str_in(L, t, t, field);
+}
+
+/* As opt_str_in, and an absent or empty field is an error. */
+static const char *req_str_in(lua_State *L, int t, int tab,
+                              const char *field, const char *what)
+{
+    const char *s = opt_str_in(L, t, tab, field);
 
     if (!s || !*s)
         fail(L, t, "%s needs %s (%s = \"...\")", what, field, field);
     return s;
+}
+
+static const char *req_str(lua_State *L, int t, const char *field,
+                           const char *what)
+{
+    return req_str_in(L, t, t, field, what);
 }
 
 static double opt_num(lua_State *L, int t, const char *field, double def)
@@ -1182,7 +1196,7 @@ static void build_figure(lua_State *L, int t, xmlNodePtr parent,
  * spec at col. Leaves the cell text on the stack. */
 static void format_cell(lua_State *L, int t, int col)
 {
-    const char *format = opt_str(L, col, "format");
+    const char *format = opt_str_in(L, t, col, "format");
     int decimals = (int)opt_num(L, col, "decimals", 0);
     double v;
     char *s;
@@ -1232,7 +1246,8 @@ static void push_cell(lua_State *L, int t, int data, int col, int r)
         lua_call(L, 1, 1);
     } else {
         lua_pop(L, 1);
-        push_column(L, t, data, req_str(L, col, "column", "table column"));
+        push_column(L, t, data,
+                    req_str_in(L, t, col, "column", "table column"));
         lua_geti(L, -1, r);
         lua_remove(L, -2);
     }
@@ -1243,7 +1258,7 @@ static void push_cell(lua_State *L, int t, int data, int col, int r)
  * for numbers and left for text. */
 static const char *column_align(lua_State *L, int t, int data, int col)
 {
-    const char *align = opt_str(L, col, "align");
+    const char *align = opt_str_in(L, t, col, "align");
     int numeric;
 
     if (align) {
@@ -1256,7 +1271,8 @@ static const char *column_align(lua_State *L, int t, int data, int col)
     numeric = !lua_isfunction(L, -1);
     lua_pop(L, 1);
     if (numeric) {
-        push_column(L, t, data, req_str(L, col, "column", "table column"));
+        push_column(L, t, data,
+                    req_str_in(L, t, col, "column", "table column"));
         lua_geti(L, -1, 1);
         numeric = lua_type(L, -1) == LUA_TNUMBER;
         lua_pop(L, 2);
@@ -1274,8 +1290,8 @@ static void build_table_body(lua_State *L, int t, int data, int cols,
 
     for (int c = 1; c <= ncols; c++) {
         lua_geti(L, cols, c);
-        dbk_add_text(head, "entry", req_str(L, lua_gettop(L), "head",
-                                            "table column"));
+        dbk_add_text(head, "entry", req_str_in(L, t, lua_gettop(L), "head",
+                                               "table column"));
         lua_pop(L, 1);
     }
     for (int r = 1; r <= rows; r++) {
