@@ -20,7 +20,6 @@
 #include "pdf.h"
 #include "progress.h"
 
-
 struct build_session {
     char *script;
     char *outdir;

@@ -184,8 +184,8 @@ static void cells_bound(chart_figure *F, double l, double t, double r,
 }
 
 /* Lays the cells out again (ticks t, or NULL for each its own) with the
- * plot rectangle they all have room for, so that their axes line up from cell to cell; leaves
- * them as they were when that does not fit. */
+ * plot rectangle they all have room for, so that their axes line up
+ * from cell to cell; leaves them as they were when that does not fit. */
 static void cells_align(chart_figure *F, const chart_ticks *t)
 {
     double l = 0, top = 0, r = INFINITY, b = INFINITY;

@@ -4,9 +4,9 @@
  * The file is read whole and its encoding settled first (csvenc.c), so
  * the rest sees UTF-8 only. An Excel "sep=" line is taken off the top.
  * libcsv then gets the text one physical line at a time, so every record
- * knows the line it starts on even when a quoted field spans lines. The first record is
- * the header; each later record becomes a row whose cells are converted
- * by the type the schema gives their column.
+ * knows the line it starts on even when a quoted field spans lines. The
+ * first record is the header; each later record becomes a row whose
+ * cells are converted by the type the schema gives their column.
  */
 #include <assert.h>
 #include <errno.h>

@@ -49,13 +49,14 @@ typedef struct csvin_schema {
 /*
  * Reads path into a new table with one column per schema column, in
  * schema order; file columns may come in any order. Empty cells and
- * the symbols above are missing values (flags read empty as 0). Returns 0 and sets *out (caller
- * frees with tbl_free), or -1 and sets *err to "path:line:column: what is
- * wrong" (caller frees). Line and column count from 1; the line is the
- * one the row starts on and the column is the field number in the row,
- * except for bad bytes and misplaced quotes, where the column counts
- * characters in the line. What is not a regular file, and a file over
- * CSVIN_MAX_BYTES, is refused before it is read.
+ * the symbols above are missing values (flags read empty as 0). Returns
+ * 0 and sets *out (caller frees with tbl_free), or -1 and sets *err to
+ * "path:line:column: what is wrong" (caller frees). Line and column
+ * count from 1; the line is the one the row starts on and the column is
+ * the field number in the row, except for bad bytes and misplaced
+ * quotes, where the column counts characters in the line. What is not
+ * a regular file, and a file over CSVIN_MAX_BYTES, is refused before it
+ * is read.
  */
 int csvin_read(const char *path, const csvin_schema *schema, tbl **out,
                char **err);

@@ -59,9 +59,9 @@ void manifest_add_timing(manifest *m, const char *name, double ms);
 int manifest_hash_inputs(manifest *m, char **err);
 
 /*
- * Hashes every file not hashed yet and writes the manifest as JSON to path. Returns 0,
- * or -1 and sets *err (caller frees) when a file cannot be read or the
- * manifest cannot be written.
+ * Hashes every file not hashed yet and writes the manifest as JSON to
+ * path. Returns 0, or -1 and sets *err (caller frees) when a file cannot
+ * be read or the manifest cannot be written.
  */
 int manifest_write(manifest *m, const char *path, char **err);
 

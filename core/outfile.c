@@ -335,13 +335,12 @@ int out_open_folder(out_set *set, const char *dir, const char *sub,
 {
     char *subdir = err_fmt("%s/%s", dir, sub);
     struct stat st;
-    int fd = -2;
+    int fd;
 
-    while (fd == -2) {
-        fd = out_mkdirs(set, subdir, err);
-        if (fd == 0)
-            fd = lock_folder(dir, &st, err);
-    }
+    do
+        fd = out_mkdirs(set, subdir, err) == 0
+             ? lock_folder(dir, &st, err) : -1;
+    while (fd == -2);
     /* The build waited for may have removed sub, which it made. */
     if (fd >= 0 && out_mkdirs(set, subdir, err) != 0) {
         close(fd);

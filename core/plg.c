@@ -570,10 +570,11 @@ static long host_rows(nk_call *call, const char *table)
 }
 
 /* Returns the input column, of type type, or NULL with the reason
- * recorded. The column is the data set's; only its codes are made
- * through it. */
+ * recorded; *tp, when asked for, gets its table. The column is the data
+ * set's; only its codes are made through it. */
 static tbl_column *input_column(nk_call *call, const char *table,
-                                const char *column, tbl_type type)
+                                const char *column, tbl_type type,
+                                const tbl **tp)
 {
     const tbl *t;
     tbl_column *col;
@@ -593,13 +594,16 @@ static tbl_column *input_column(nk_call *call, const char *table,
                                  type == TBL_NUMBER ? "numeric" : "text"));
         return NULL;
     }
+    if (tp)
+        *tp = t;
     return col;
 }
 
 static const double *host_numbers(nk_call *call, const char *table,
                                   const char *column)
 {
-    const tbl_column *col = input_column(call, table, column, TBL_NUMBER);
+    const tbl_column *col = input_column(call, table, column, TBL_NUMBER,
+                                         NULL);
 
     return col ? col->num : NULL;
 }
@@ -607,7 +611,8 @@ static const double *host_numbers(nk_call *call, const char *table,
 static const char *const *host_texts(nk_call *call, const char *table,
                                      const char *column)
 {
-    const tbl_column *col = input_column(call, table, column, TBL_TEXT);
+    const tbl_column *col = input_column(call, table, column, TBL_TEXT,
+                                         NULL);
 
     return col ? (const char *const *)col->text : NULL;
 }
@@ -617,11 +622,12 @@ static const int *host_text_codes(nk_call *call, const char *table,
                                   const char *const **distinct,
                                   long *ndistinct)
 {
-    tbl_column *col = input_column(call, table, column, TBL_TEXT);
+    const tbl *t;
+    tbl_column *col = input_column(call, table, column, TBL_TEXT, &t);
 
     if (!col)
         return NULL;
-    tbl_codes(col, input(call, table, column)->nrows);
+    tbl_codes(col, t->nrows);
     if (distinct)
         *distinct = col->distinct;
     if (ndistinct)

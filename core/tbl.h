@@ -80,9 +80,9 @@ void tbl_strings_free(tbl_strings *strings);
 
 /*
  * Makes the codes of the text column col, of nrows rows (see
- * tbl_column), unless it has them. Equal texts share a code, so rows group and sort by
- * integers, and codes follow byte order, so they sort the way the texts
- * do.
+ * tbl_column), unless it has them. Equal texts share a code, so rows
+ * group and sort by integers, and codes follow byte order, so they sort
+ * the way the texts do.
  */
 void tbl_codes(tbl_column *col, size_t nrows);
 

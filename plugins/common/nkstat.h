@@ -206,10 +206,10 @@ int nks_check_exclusive(const nk_host *host, nk_call *call,
 /*
  * Readers for a series table, one row a year. nks_read_years returns
  * the year column after checking that every year is there, whole and
- * the one after the year before (no year missing); nks_read_counts returns a column of counts
- * after checking that each is there, whole and not negative. Both
- * return NULL after failing at the first bad row; the array is the
- * host's, valid until compute returns.
+ * the one after the year before (no year missing); nks_read_counts
+ * returns a column of counts after checking that each is there, whole
+ * and not negative. Both return NULL after failing at the first bad
+ * row; the array is the host's, valid until compute returns.
  */
 const double *nks_read_years(const nk_host *host, nk_call *call,
                              const char *table, const char *column);
