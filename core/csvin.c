@@ -21,8 +21,10 @@
 #include <unistd.h>
 
 #include <csv.h>
+#include <glib.h>
 
 #include "csvenc.h"
+#include "check.h"
 #include "csvin.h"
 #include "err.h"
 #include "fmt.h"
@@ -251,18 +253,26 @@ static size_t field_len(const csvin_ctx *c, size_t f)
     return end - c->off[f] - 1;
 }
 
-/* Sets c->err to a message about field (0-based) of the current row,
- * whose trimmed text is s, with advice on what to do (or NULL). Returns
- * -1. */
-static int cell_error(csvin_ctx *c, size_t field, const char *s,
-                      const char *what, const char *advice)
+/* Sets c->err to a message about field (0-based) of the row that
+ * starts on line, whose trimmed text is s, with advice on what to do
+ * (or NULL). Returns -1. */
+static int cell_error_at(csvin_ctx *c, long line, size_t field,
+                         const char *s, const char *what,
+                         const char *advice)
 {
     const csvin_column *col = &c->schema->cols[c->map[field]];
 
     return err_set(&c->err, "%s:%ld:%zu: \"%s\" %s (column \"%s\", %s)%s%s",
-                   c->path, c->start_line, field + 1, s, what, col->name,
+                   c->path, line, field + 1, s, what, col->name,
                    type_names[col->type], advice ? ": " : "",
                    advice ? advice : "");
+}
+
+/* As cell_error_at, for the current row. */
+static int cell_error(csvin_ctx *c, size_t field, const char *s,
+                      const char *what, const char *advice)
+{
+    return cell_error_at(c, c->start_line, field, s, what, advice);
 }
 
 /*
@@ -379,6 +389,78 @@ static unsigned bad_char(const char *s, size_t n)
 /* Stores text field (0-based) of the current record into row of its
  * schema column, NULL when empty. Returns 0, or -1 with c->err set when
  * the text holds a character that is no text. */
+static int is_value(const char *const *values, const char *s)
+{
+    for (; *values; values++) {
+        if (strcmp(*values, s) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Returns s with its no-break spaces (U+00A0, U+202F) made plain.
+ * Caller frees. */
+static char *plain_spaces(const char *s)
+{
+    char *out = xmalloc(strlen(s) + 1), *o = out;
+
+    while (*s) {
+        if (strncmp(s, "\xc2\xa0", 2) == 0)
+            s += 2;
+        else if (strncmp(s, "\xe2\x80\xaf", 3) == 0)
+            s += 3;
+        else {
+            *o++ = *s++;
+            continue;
+        }
+        *o++ = ' ';
+    }
+    *o = '\0';
+    return out;
+}
+
+/* The most values an error lists. */
+#define LISTED_VALUES 8
+
+/*
+ * Fails unless the text s of field (0-based) is one of its column's
+ * values. A text that is a value but for its no-break spaces is told
+ * so, since the two look the same.
+ */
+static int check_value(csvin_ctx *c, size_t field, const char *s)
+{
+    const char *const *values = c->schema->cols[c->map[field]].values;
+    char *plain, *hint, *advice;
+    size_t n = 0;
+    GString *list;
+    int rc;
+
+    if (!values || is_value(values, s))
+        return 0;
+    plain = plain_spaces(s);
+    rc = is_value(values, plain);
+    free(plain);
+    if (rc)
+        return cell_error(c, field, s, "holds a no-break space", "the "
+                          "schema's value has a plain space there");
+    while (values[n])
+        n++;
+    list = g_string_new(NULL);
+    for (size_t i = 0; i < n && i < LISTED_VALUES; i++)
+        g_string_append_printf(list, "%s\"%s\"", i == 0 ? "" :
+                               i + 1 == n ? " or " : ", ", values[i]);
+    if (n > LISTED_VALUES)
+        g_string_append_printf(list, " and %zu more", n - LISTED_VALUES);
+    hint = check_hint(s, values, n);
+    advice = err_fmt("the schema allows %s%s", list->str, hint);
+    rc = cell_error(c, field, s, "is not one of the column's values",
+                    advice);
+    free(advice);
+    free(hint);
+    g_string_free(list, TRUE);
+    return rc;
+}
+
 static int take_text(csvin_ctx *c, size_t field, size_t row)
 {
     const char *s = c->buf + c->off[field];
@@ -393,7 +475,7 @@ static int take_text(csvin_ctx *c, size_t field, size_t row)
                        c->schema->cols[c->map[field]].name);
     c->vals[c->map[field]].text[row] = n ? tbl_strings_add(&c->strings, s, n)
                                          : NULL;
-    return 0;
+    return n ? check_value(c, field, c->vals[c->map[field]].text[row]) : 0;
 }
 
 /*
@@ -926,6 +1008,49 @@ static int parse(csvin_ctx *c, const char *s, size_t n)
     return c->err ? -1 : 0;
 }
 
+/* Returns the header field (0-based) of schema column k. */
+static size_t field_of(const csvin_ctx *c, size_t k)
+{
+    size_t f = 0;
+
+    while (c->map[f] != k)
+        f++;
+    return f;
+}
+
+/* Fails at the first row that repeats the text of an earlier row in a
+ * unique column. */
+static int check_unique(csvin_ctx *c)
+{
+    for (size_t k = 0; k < c->schema->ncols && !c->err; k++) {
+        char *const *text = c->vals[k].text;
+        GHashTable *seen;
+
+        if (!c->schema->cols[k].unique)
+            continue;
+        seen = g_hash_table_new(g_str_hash, g_str_equal);
+        for (size_t r = 0; r < c->nrows && !c->err; r++) {
+            gpointer first;
+            char *advice;
+
+            if (!text[r])
+                continue;
+            if (!g_hash_table_lookup_extended(seen, text[r], NULL, &first)) {
+                g_hash_table_insert(seen, text[r], GSIZE_TO_POINTER(r));
+                continue;
+            }
+            advice = err_fmt("line %ld has it already; the schema makes "
+                             "the column's texts unique",
+                             c->lines[GPOINTER_TO_SIZE(first)]);
+            cell_error_at(c, c->lines[r], field_of(c, k), text[r],
+                          "is there twice", advice);
+            free(advice);
+        }
+        g_hash_table_destroy(seen);
+    }
+    return c->err ? -1 : 0;
+}
+
 /* Adds schema column k to t, which takes over its gathered values. */
 static void move_column(csvin_ctx *c, tbl *t, size_t k)
 {
@@ -999,6 +1124,8 @@ int csvin_read(const char *path, const csvin_schema *schema, tbl **out,
     }
 
     rc = parse(&c, data, len);
+    if (rc == 0)
+        rc = check_unique(&c);
     if (rc == 0)
         *out = build_table(&c);
     else if (err) {

@@ -38,6 +38,11 @@ typedef enum csvin_type {
 typedef struct csvin_column {
     const char *name;
     csvin_type type;
+    /* Text columns only. values: NULL, or the NULL-ended list of the
+     * texts a cell may hold (an empty cell aside); unique: no two rows
+     * hold the same text. */
+    const char *const *values;
+    int unique;
 } csvin_column;
 
 typedef struct csvin_schema {
@@ -54,9 +59,10 @@ typedef struct csvin_schema {
  * "path:line:column: what is wrong" (caller frees). Line and column
  * count from 1; the line is the one the row starts on and the column is
  * the field number in the row, except for bad bytes and misplaced
- * quotes, where the column counts characters in the line. What is not
- * a regular file, and a file over CSVIN_MAX_BYTES, is refused before it
- * is read.
+ * quotes, where the column counts characters in the line. A text
+ * outside the column's values, and a text repeated in a unique column
+ * (told at its second row), are errors too. What is not a regular
+ * file, and a file over CSVIN_MAX_BYTES, is refused before it is read.
  */
 int csvin_read(const char *path, const csvin_schema *schema, tbl **out,
                char **err);

@@ -54,10 +54,48 @@ data_set *data_new(const char *root, const char *dir)
     return set;
 }
 
+/* Frees a column's copied values list (NULL-ended), if any. */
+static void free_values(char **values)
+{
+    for (size_t i = 0; values && values[i]; i++)
+        free(values[i]);
+    free(values);
+}
+
+/* Returns a copy of a NULL-ended values list, or NULL for NULL. */
+static const char *const *copy_values(const char *const *values)
+{
+    size_t n = 0;
+    char **copy;
+
+    if (!values)
+        return NULL;
+    while (values[n])
+        n++;
+    copy = xcalloc(n + 1, sizeof *copy);
+    for (size_t i = 0; i < n; i++)
+        copy[i] = xstrdup(values[i]);
+    return (const char *const *)copy;
+}
+
+/* Returns 1 when two NULL-ended values lists (or NULLs) are equal. */
+static int same_values(const char *const *a, const char *const *b)
+{
+    if (!a || !b)
+        return a == b;
+    for (; *a && *b; a++, b++) {
+        if (strcmp(*a, *b) != 0)
+            return 0;
+    }
+    return *a == *b;
+}
+
 static void free_def(data_def *def)
 {
-    for (size_t c = 0; c < def->ncols; c++)
+    for (size_t c = 0; c < def->ncols; c++) {
         free((char *)def->cols[c].name);
+        free_values((char **)def->cols[c].values);
+    }
     free(def->cols);
     tbl_free(def->table);
     free(def->name);
@@ -143,7 +181,9 @@ static int same_def(const data_def *def, const char *file,
         return 0;
     for (size_t c = 0; c < ncols; c++) {
         if (strcmp(def->cols[c].name, cols[c].name) != 0 ||
-            def->cols[c].type != cols[c].type)
+            def->cols[c].type != cols[c].type ||
+            def->cols[c].unique != cols[c].unique ||
+            !same_values(def->cols[c].values, cols[c].values))
             return 0;
     }
     return 1;
@@ -208,6 +248,8 @@ int data_declare(data_set *set, const char *name, const char *file,
     for (size_t c = 0; c < ncols; c++) {
         def->cols[c].name = xstrdup(cols[c].name);
         def->cols[c].type = cols[c].type;
+        def->cols[c].values = copy_values(cols[c].values);
+        def->cols[c].unique = cols[c].unique;
     }
     return 0;
 }

@@ -13,6 +13,7 @@
 
 #include <lauxlib.h>
 
+#include "check.h"
 #include "err.h"
 #include "lhost_int.h"
 
@@ -164,8 +165,92 @@ static int earlier_column(const csvin_column *cols, int i, const char *name)
     return 0;
 }
 
+/* Frees the values lists of the n columns. */
+static void free_values(csvin_column *cols, int n)
+{
+    for (int i = 0; i < n; i++)
+        free((void *)cols[i].values);
+}
+
+/*
+ * Reads the fields of column i's entry, on top of the stack, beyond its
+ * name and type into col: values (a list of texts) and unique (a
+ * boolean), both for text columns only. The texts stay anchored in the
+ * entry. Returns 0, or -1 and sets *err.
+ */
+static int read_column_options(lua_State *L, const schema_src *src,
+                               const char *name, int i, csvin_column *col,
+                               char **err)
+{
+    static const char *const known[] = {"values", "unique"};
+    const char **values;
+    int n;
+
+    lua_pushnil(L);
+    while (lua_next(L, -2) != 0) {          /* entry key value */
+        const char *key = lua_type(L, -2) == LUA_TSTRING ?
+                          lua_tostring(L, -2) : NULL;
+        char *hint;
+
+        lua_pop(L, 1);
+        if (!key && lua_isinteger(L, -1) &&
+            (lua_tointeger(L, -1) == 1 || lua_tointeger(L, -1) == 2))
+            continue;
+        if (key && (strcmp(key, "values") == 0 ||
+                    strcmp(key, "unique") == 0) && col->type == CSVIN_TEXT)
+            continue;
+        lua_pop(L, 1);
+        if (key && (strcmp(key, "values") == 0 ||
+                    strcmp(key, "unique") == 0))
+            return fail_at(src, name, NULL, i, err, "column %d: %s is for "
+                           "text columns only", i, key);
+        hint = check_hint(key ? key : "", known, 2);
+        fail_at(src, name, NULL, i, err, "column %d: %s%s%s: a column is "
+                "{ \"name\", type } with values = { ... } or unique = "
+                "true for text%s", i, key ? "no field \"" : "more than a "
+                "name and a type without keys", key ? key : "",
+                key ? "\"" : "", hint);
+        free(hint);
+        return -1;
+    }
+
+    lua_getfield(L, -1, "unique");
+    if (!lua_isnil(L, -1) && !lua_isboolean(L, -1)) {
+        lua_pop(L, 1);
+        return fail_at(src, name, NULL, i, err, "column %d: unique must "
+                       "be true or false", i);
+    }
+    col->unique = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+
+    lua_getfield(L, -1, "values");
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    n = lua_istable(L, -1) ? (int)lua_rawlen(L, -1) : 0;
+    values = xcalloc((size_t)n + 1, sizeof *values);
+    for (int v = 1; v <= n; v++) {
+        lua_rawgeti(L, -1, v);
+        values[v - 1] = lua_type(L, -1) == LUA_TSTRING &&
+                        lua_rawlen(L, -1) > 0 ? lua_tostring(L, -1) : NULL;
+        lua_pop(L, 1);
+        if (!values[v - 1])
+            n = 0;
+    }
+    lua_pop(L, 1);
+    if (n == 0) {
+        free(values);
+        return fail_at(src, name, NULL, i, err, "column %d: values must "
+                       "be a list of texts, none of them empty", i);
+    }
+    col->values = values;
+    return 0;
+}
+
 /* Reads the columns list at the top of the stack into cols (at most
- * max). Returns the count, or -1 and sets *err. */
+ * max). Returns the count, or -1 and sets *err; the caller frees the
+ * values lists of the count columns with free_values. */
 static int read_columns(lua_State *L, const schema_src *src,
                         const char *name, csvin_column *cols, int max,
                         char **err)
@@ -185,17 +270,29 @@ static int read_columns(lua_State *L, const schema_src *src,
                csvin_type_from_name(lua_tostring(L, -1)) : -1;
         if (lua_type(L, -2) != LUA_TSTRING || type < 0) {
             lua_pop(L, 3);
+            free_values(cols, i - 1);
             return fail_at(src, name, NULL, i, err, "column %d must be "
                            "{ \"name\", type } with type int, number, "
                            "year, text or flag", i);
         }
-        cols[i - 1].name = lua_tostring(L, -2);    /* anchored in pair */
-        cols[i - 1].type = (csvin_type)type;
+        cols[i - 1] = (csvin_column){
+            .name = lua_tostring(L, -2),     /* anchored in the entry */
+            .type = (csvin_type)type,
+        };
         twice = earlier_column(cols, i - 1, cols[i - 1].name);
-        lua_pop(L, 3);
-        if (twice)
+        lua_pop(L, 2);
+        if (!twice && read_column_options(L, src, name, i, &cols[i - 1],
+                                          err) != 0) {
+            lua_pop(L, 1);
+            free_values(cols, i - 1);
+            return -1;
+        }
+        lua_pop(L, 1);
+        if (twice) {
+            free_values(cols, i - 1);
             return fail_at(src, name, NULL, i, err, "column %d: \"%s\" is "
                            "column %d already", i, cols[i - 1].name, twice);
+        }
     }
     return n;
 }
@@ -253,13 +350,16 @@ static int declare(lua_State *L, lhost *h, const schema_src *src,
         n = read_columns(L, src, name, cols, 256, err);
     if (n > 0) {
         int line = schema_line(src, name, NULL, 0);
+        int failed;
 
         where = line > 0 ? err_fmt("%s:%d", src->path, line) :
                 err_fmt("%s: table %s", src->path, name);
-        if (data_declare(h->data, name, file, source, cols, (size_t)n,
-                         where, err) != 0)
-            n = -1;
+        failed = data_declare(h->data, name, file, source, cols,
+                              (size_t)n, where, err) != 0;
         free(where);
+        free_values(cols, n);
+        if (failed)
+            n = -1;
     }
     lua_pop(L, 3);
     return n > 0 ? 0 : -1;

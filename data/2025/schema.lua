@@ -1,6 +1,13 @@
 -- Input tables of the 2025 report: for each table, the file it is read
 -- from, where the numbers come from, and every column in file order with
--- its type (int, number, year, text or flag). See README.md.
+-- its type (int, number, year, text or flag). A text column may list
+-- the values its cells can hold, or be unique: a key no two rows share.
+-- See README.md.
+
+-- The four regional health authorities, as the files name them.
+local regioner = { "Helse Sør-Øst", "Helse Vest", "Helse Midt-Norge",
+                   "Helse Nord" }
+
 return {
     doktorgrader = {
         file = "doktorgrader.csv",
@@ -48,8 +55,8 @@ return {
         file = "innovasjonsprosjekter.csv",
         source = "eRapport",
         columns = {
-            { "prosjekt_id", "text" },
-            { "region", "text" },
+            { "prosjekt_id", "text", unique = true },
+            { "region", "text", values = regioner },
             { "helseforetak", "text" },
             { "partner_hf_egen_region", "flag" },
             { "partner_hf_annen_region", "flag" },
@@ -122,7 +129,7 @@ return {
         source = "helseforetakene og TTO-ene",
         columns = {
             { "studie_id", "text" },
-            { "region", "text" },
+            { "region", "text", values = regioner },
             { "helseforetak", "text" },
             { "studietype", "text" },
             { "fase", "text" },
@@ -199,7 +206,7 @@ return {
         file = "forrige_aar.csv",
         source = "Nasjonale nøkkeltall 2024",
         columns = {
-            { "indikator", "text" },
+            { "indikator", "text", unique = true },
             { "aar", "year" },
             { "verdi", "number" },
             { "enhet", "text" },
@@ -210,7 +217,7 @@ return {
         file = "innovasjonsmidler.csv",
         source = "de regionale helseforetakene",
         columns = {
-            { "region", "text" },
+            { "region", "text", values = regioner },
             { "tildeling", "text" },
             { "tildelt_kr", "int" },
             { "prosjekter", "int" },
@@ -222,7 +229,7 @@ return {
         file = "fakta.csv",
         source = "SSB, KLINBEFORSK, HOD, regionene, NorTrials",
         columns = {
-            { "indikator", "text" },
+            { "indikator", "text", unique = true },
             { "aar", "year" },
             { "verdi", "int" },
             { "enhet", "text" },
@@ -233,8 +240,8 @@ return {
         file = "forskningsprosjekter.csv",
         source = "eRapport",
         columns = {
-            { "prosjekt_id", "text" },
-            { "region", "text" },
+            { "prosjekt_id", "text", unique = true },
+            { "region", "text", values = regioner },
             { "helseforetak", "text" },
             { "midler_2025", "int" },
             { "hrcs_kategori_1", "text" },

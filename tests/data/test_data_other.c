@@ -236,9 +236,11 @@ static void same_years(const char *what, const tbl *t, int first, int last)
  */
 
 static const csvin_column prior_cols[] = {
-    {"indikator", CSVIN_TEXT},   {"aar", CSVIN_YEAR},
-    {"verdi", CSVIN_NUMBER},     {"enhet", CSVIN_TEXT},
-    {"illustrativ", CSVIN_FLAG},
+    {.name = "indikator", .type = CSVIN_TEXT},
+    {.name = "aar", .type = CSVIN_YEAR},
+    {.name = "verdi", .type = CSVIN_NUMBER},
+    {.name = "enhet", .type = CSVIN_TEXT},
+    {.name = "illustrativ", .type = CSVIN_FLAG},
 };
 
 /* Returns the 2024 value of indicator key, or NaN after a FAIL line. */
@@ -299,73 +301,73 @@ static void check_prior_trends(const tbl *t)
  */
 
 static const csvin_column inno_cols[] = {
-    {"prosjekt_id", CSVIN_TEXT},
-    {"region", CSVIN_TEXT},
-    {"helseforetak", CSVIN_TEXT},
-    {"partner_hf_egen_region", CSVIN_FLAG},
-    {"partner_hf_annen_region", CSVIN_FLAG},
-    {"partner_kommune", CSVIN_FLAG},
-    {"partner_uh", CSVIN_FLAG},
-    {"partner_forskningsinstitutt", CSVIN_FLAG},
-    {"partner_naeringsliv", CSVIN_FLAG},
-    {"partner_brukerorganisasjon", CSVIN_FLAG},
-    {"partner_internasjonal", CSVIN_FLAG},
-    {"partner_annet", CSVIN_FLAG},
-    {"partner_ingen", CSVIN_FLAG},
-    {"fase_oppstart", CSVIN_TEXT},
-    {"fase_rapportering", CSVIN_TEXT},
-    {"resultat_digital_losning", CSVIN_FLAG},
-    {"resultat_prototype", CSVIN_FLAG},
-    {"resultat_metode", CSVIN_FLAG},
-    {"resultat_tjeneste", CSVIN_FLAG},
-    {"resultat_organisering", CSVIN_FLAG},
-    {"resultat_produkt", CSVIN_FLAG},
-    {"resultat_annet", CSVIN_FLAG},
-    {"resultat_ingen_enda", CSVIN_FLAG},
-    {"resultat_ubesvart", CSVIN_FLAG},
-    {"annen_finansiering", CSVIN_TEXT},
-    {"kilde_eget_hf", CSVIN_FLAG},
-    {"kilde_annet_hf", CSVIN_FLAG},
-    {"kilde_rhf", CSVIN_FLAG},
-    {"kilde_forskningsradet", CSVIN_FLAG},
-    {"kilde_innovasjon_norge", CSVIN_FLAG},
-    {"kilde_eu", CSVIN_FLAG},
-    {"kilde_naeringsliv", CSVIN_FLAG},
-    {"kilde_kommune", CSVIN_FLAG},
-    {"kilde_stiftelse", CSVIN_FLAG},
-    {"kilde_annet", CSVIN_FLAG},
-    {"utlost_finansiering", CSVIN_TEXT},
-    {"gevinst_kvalitet", CSVIN_FLAG},
-    {"gevinst_pasientsikkerhet", CSVIN_FLAG},
-    {"gevinst_tid_ansatte", CSVIN_FLAG},
-    {"gevinst_tid_pasienter", CSVIN_FLAG},
-    {"gevinst_kostnader", CSVIN_FLAG},
-    {"gevinst_pasienttilfredshet", CSVIN_FLAG},
-    {"gevinst_arbeidsmiljo", CSVIN_FLAG},
-    {"gevinst_annet", CSVIN_FLAG},
-    {"gevinst_ingen", CSVIN_FLAG},
-    {"gevinst_ubesvart", CSVIN_FLAG},
-    {"industrisamarbeid", CSVIN_TEXT},
-    {"industri_medtek", CSVIN_FLAG},
-    {"industri_legemiddel", CSVIN_FLAG},
-    {"industri_digitalisering", CSVIN_FLAG},
-    {"industri_andre", CSVIN_FLAG},
-    {"medvirkning_behov", CSVIN_FLAG},
-    {"medvirkning_prosjektgruppe", CSVIN_FLAG},
-    {"medvirkning_utvikling", CSVIN_FLAG},
-    {"medvirkning_testing", CSVIN_FLAG},
-    {"medvirkning_styringsgruppe", CSVIN_FLAG},
-    {"medvirkning_formidling", CSVIN_FLAG},
-    {"medvirkning_annet", CSVIN_FLAG},
-    {"medvirkning_ingen", CSVIN_FLAG},
-    {"medvirkning_ubesvart", CSVIN_FLAG},
-    {"brukere_pasienter", CSVIN_FLAG},
-    {"brukere_parorende", CSVIN_FLAG},
-    {"brukere_brukerorganisasjon", CSVIN_FLAG},
-    {"brukere_helsepersonell", CSVIN_FLAG},
-    {"brukere_andre", CSVIN_FLAG},
-    {"brukere_ingen", CSVIN_FLAG},
-    {"brukere_ubesvart", CSVIN_FLAG},
+    {.name = "prosjekt_id", .type = CSVIN_TEXT},
+    {.name = "region", .type = CSVIN_TEXT},
+    {.name = "helseforetak", .type = CSVIN_TEXT},
+    {.name = "partner_hf_egen_region", .type = CSVIN_FLAG},
+    {.name = "partner_hf_annen_region", .type = CSVIN_FLAG},
+    {.name = "partner_kommune", .type = CSVIN_FLAG},
+    {.name = "partner_uh", .type = CSVIN_FLAG},
+    {.name = "partner_forskningsinstitutt", .type = CSVIN_FLAG},
+    {.name = "partner_naeringsliv", .type = CSVIN_FLAG},
+    {.name = "partner_brukerorganisasjon", .type = CSVIN_FLAG},
+    {.name = "partner_internasjonal", .type = CSVIN_FLAG},
+    {.name = "partner_annet", .type = CSVIN_FLAG},
+    {.name = "partner_ingen", .type = CSVIN_FLAG},
+    {.name = "fase_oppstart", .type = CSVIN_TEXT},
+    {.name = "fase_rapportering", .type = CSVIN_TEXT},
+    {.name = "resultat_digital_losning", .type = CSVIN_FLAG},
+    {.name = "resultat_prototype", .type = CSVIN_FLAG},
+    {.name = "resultat_metode", .type = CSVIN_FLAG},
+    {.name = "resultat_tjeneste", .type = CSVIN_FLAG},
+    {.name = "resultat_organisering", .type = CSVIN_FLAG},
+    {.name = "resultat_produkt", .type = CSVIN_FLAG},
+    {.name = "resultat_annet", .type = CSVIN_FLAG},
+    {.name = "resultat_ingen_enda", .type = CSVIN_FLAG},
+    {.name = "resultat_ubesvart", .type = CSVIN_FLAG},
+    {.name = "annen_finansiering", .type = CSVIN_TEXT},
+    {.name = "kilde_eget_hf", .type = CSVIN_FLAG},
+    {.name = "kilde_annet_hf", .type = CSVIN_FLAG},
+    {.name = "kilde_rhf", .type = CSVIN_FLAG},
+    {.name = "kilde_forskningsradet", .type = CSVIN_FLAG},
+    {.name = "kilde_innovasjon_norge", .type = CSVIN_FLAG},
+    {.name = "kilde_eu", .type = CSVIN_FLAG},
+    {.name = "kilde_naeringsliv", .type = CSVIN_FLAG},
+    {.name = "kilde_kommune", .type = CSVIN_FLAG},
+    {.name = "kilde_stiftelse", .type = CSVIN_FLAG},
+    {.name = "kilde_annet", .type = CSVIN_FLAG},
+    {.name = "utlost_finansiering", .type = CSVIN_TEXT},
+    {.name = "gevinst_kvalitet", .type = CSVIN_FLAG},
+    {.name = "gevinst_pasientsikkerhet", .type = CSVIN_FLAG},
+    {.name = "gevinst_tid_ansatte", .type = CSVIN_FLAG},
+    {.name = "gevinst_tid_pasienter", .type = CSVIN_FLAG},
+    {.name = "gevinst_kostnader", .type = CSVIN_FLAG},
+    {.name = "gevinst_pasienttilfredshet", .type = CSVIN_FLAG},
+    {.name = "gevinst_arbeidsmiljo", .type = CSVIN_FLAG},
+    {.name = "gevinst_annet", .type = CSVIN_FLAG},
+    {.name = "gevinst_ingen", .type = CSVIN_FLAG},
+    {.name = "gevinst_ubesvart", .type = CSVIN_FLAG},
+    {.name = "industrisamarbeid", .type = CSVIN_TEXT},
+    {.name = "industri_medtek", .type = CSVIN_FLAG},
+    {.name = "industri_legemiddel", .type = CSVIN_FLAG},
+    {.name = "industri_digitalisering", .type = CSVIN_FLAG},
+    {.name = "industri_andre", .type = CSVIN_FLAG},
+    {.name = "medvirkning_behov", .type = CSVIN_FLAG},
+    {.name = "medvirkning_prosjektgruppe", .type = CSVIN_FLAG},
+    {.name = "medvirkning_utvikling", .type = CSVIN_FLAG},
+    {.name = "medvirkning_testing", .type = CSVIN_FLAG},
+    {.name = "medvirkning_styringsgruppe", .type = CSVIN_FLAG},
+    {.name = "medvirkning_formidling", .type = CSVIN_FLAG},
+    {.name = "medvirkning_annet", .type = CSVIN_FLAG},
+    {.name = "medvirkning_ingen", .type = CSVIN_FLAG},
+    {.name = "medvirkning_ubesvart", .type = CSVIN_FLAG},
+    {.name = "brukere_pasienter", .type = CSVIN_FLAG},
+    {.name = "brukere_parorende", .type = CSVIN_FLAG},
+    {.name = "brukere_brukerorganisasjon", .type = CSVIN_FLAG},
+    {.name = "brukere_helsepersonell", .type = CSVIN_FLAG},
+    {.name = "brukere_andre", .type = CSVIN_FLAG},
+    {.name = "brukere_ingen", .type = CSVIN_FLAG},
+    {.name = "brukere_ubesvart", .type = CSVIN_FLAG},
 };
 
 static const char *const partners[] = {
@@ -674,9 +676,12 @@ static void check_innovation(const tbl *prior_t)
  */
 
 static const csvin_column study_cols[] = {
-    {"studie_id", CSVIN_TEXT},    {"region", CSVIN_TEXT},
-    {"helseforetak", CSVIN_TEXT}, {"studietype", CSVIN_TEXT},
-    {"fase", CSVIN_TEXT},         {"avsluttet_2025", CSVIN_FLAG},
+    {.name = "studie_id", .type = CSVIN_TEXT},
+    {.name = "region", .type = CSVIN_TEXT},
+    {.name = "helseforetak", .type = CSVIN_TEXT},
+    {.name = "studietype", .type = CSVIN_TEXT},
+    {.name = "fase", .type = CSVIN_TEXT},
+    {.name = "avsluttet_2025", .type = CSVIN_FLAG},
 };
 
 static const char *const regions[] = {
@@ -905,14 +910,14 @@ static void check_studies(void)
  */
 
 static const csvin_column researcher_cols[] = {
-    {"aar", CSVIN_YEAR},
-    {"forskere_kvinner", CSVIN_INT},
-    {"forskere_menn", CSVIN_INT},
-    {"forsteforfatter_kvinner", CSVIN_INT},
-    {"forsteforfatter_menn", CSVIN_INT},
-    {"sisteforfatter_kvinner", CSVIN_INT},
-    {"sisteforfatter_menn", CSVIN_INT},
-    {"forskere_internasjonalt", CSVIN_INT},
+    {.name = "aar", .type = CSVIN_YEAR},
+    {.name = "forskere_kvinner", .type = CSVIN_INT},
+    {.name = "forskere_menn", .type = CSVIN_INT},
+    {.name = "forsteforfatter_kvinner", .type = CSVIN_INT},
+    {.name = "forsteforfatter_menn", .type = CSVIN_INT},
+    {.name = "sisteforfatter_kvinner", .type = CSVIN_INT},
+    {.name = "sisteforfatter_menn", .type = CSVIN_INT},
+    {.name = "forskere_internasjonalt", .type = CSVIN_INT},
 };
 
 /* Returns women's share in percent of the pair of columns prefix_kvinner
@@ -1000,16 +1005,16 @@ static void check_researchers(void)
 }
 
 static const csvin_column collab_cols[] = {
-    {"regioner", CSVIN_INT},
-    {"uh_sektor", CSVIN_FLAG},
-    {"alle_regioner_begge_sektorer", CSVIN_FLAG},
-    {"internasjonal", CSVIN_FLAG},
-    {"publikasjoner", CSVIN_INT},
+    {.name = "regioner", .type = CSVIN_INT},
+    {.name = "uh_sektor", .type = CSVIN_FLAG},
+    {.name = "alle_regioner_begge_sektorer", .type = CSVIN_FLAG},
+    {.name = "internasjonal", .type = CSVIN_FLAG},
+    {.name = "publikasjoner", .type = CSVIN_INT},
 };
 
 static const csvin_column article_cols[] = {
-    {"aar", CSVIN_YEAR},
-    {"artikler", CSVIN_INT},
+    {.name = "aar", .type = CSVIN_YEAR},
+    {.name = "artikler", .type = CSVIN_INT},
 };
 
 /* Returns the publications in rows where flag column (or, when flag is
@@ -1065,30 +1070,32 @@ static void check_publications(void)
  */
 
 static const csvin_column grant_cols[] = {
-    {"aar", CSVIN_YEAR},       {"doktorgrad", CSVIN_INT},
-    {"postdoktor", CSVIN_INT}, {"forskerstipend", CSVIN_INT},
-    {"andre", CSVIN_INT},
+    {.name = "aar", .type = CSVIN_YEAR},
+    {.name = "doktorgrad", .type = CSVIN_INT},
+    {.name = "postdoktor", .type = CSVIN_INT},
+    {.name = "forskerstipend", .type = CSVIN_INT},
+    {.name = "andre", .type = CSVIN_INT},
 };
 
 static const csvin_column tto_cols[] = {
-    {"aar", CSVIN_YEAR},
-    {"forretningsideer", CSVIN_INT},
-    {"bedriftsetableringer", CSVIN_INT},
-    {"lisensavtaler", CSVIN_INT},
-    {"lisensavtaler_korrigert", CSVIN_FLAG},
+    {.name = "aar", .type = CSVIN_YEAR},
+    {.name = "forretningsideer", .type = CSVIN_INT},
+    {.name = "bedriftsetableringer", .type = CSVIN_INT},
+    {.name = "lisensavtaler", .type = CSVIN_INT},
+    {.name = "lisensavtaler_korrigert", .type = CSVIN_FLAG},
 };
 
 static const csvin_column user_share_cols[] = {
-    {"aar", CSVIN_YEAR},
-    {"andel_alle", CSVIN_NUMBER},
-    {"andel_klinisk", CSVIN_NUMBER},
-    {"andel_annen", CSVIN_NUMBER},
+    {.name = "aar", .type = CSVIN_YEAR},
+    {.name = "andel_alle", .type = CSVIN_NUMBER},
+    {.name = "andel_klinisk", .type = CSVIN_NUMBER},
+    {.name = "andel_annen", .type = CSVIN_NUMBER},
 };
 
 static const csvin_column points_cols[] = {
-    {"aar", CSVIN_YEAR},
-    {"eu_kr", CSVIN_INT},
-    {"forskningsradet_kr", CSVIN_INT},
+    {.name = "aar", .type = CSVIN_YEAR},
+    {.name = "eu_kr", .type = CSVIN_INT},
+    {.name = "forskningsradet_kr", .type = CSVIN_INT},
 };
 
 /* Figure 9: grants 2021–2025. */
@@ -1192,14 +1199,20 @@ static void check_points(void)
  */
 
 static const csvin_column money_cols[] = {
-    {"region", CSVIN_TEXT},         {"tildeling", CSVIN_TEXT},
-    {"tildelt_kr", CSVIN_INT},      {"prosjekter", CSVIN_INT},
-    {"ideoverforinger", CSVIN_INT}, {"merknad", CSVIN_TEXT},
+    {.name = "region", .type = CSVIN_TEXT},
+    {.name = "tildeling", .type = CSVIN_TEXT},
+    {.name = "tildelt_kr", .type = CSVIN_INT},
+    {.name = "prosjekter", .type = CSVIN_INT},
+    {.name = "ideoverforinger", .type = CSVIN_INT},
+    {.name = "merknad", .type = CSVIN_TEXT},
 };
 
 static const csvin_column fact_cols[] = {
-    {"indikator", CSVIN_TEXT}, {"aar", CSVIN_YEAR},   {"verdi", CSVIN_INT},
-    {"enhet", CSVIN_TEXT},     {"kilde", CSVIN_TEXT},
+    {.name = "indikator", .type = CSVIN_TEXT},
+    {.name = "aar", .type = CSVIN_YEAR},
+    {.name = "verdi", .type = CSVIN_INT},
+    {.name = "enhet", .type = CSVIN_TEXT},
+    {.name = "kilde", .type = CSVIN_TEXT},
 };
 
 /* Returns the value of fact key, or NaN after a FAIL line. */
@@ -1321,25 +1334,25 @@ static void check_facts(const tbl *t)
  */
 
 static const csvin_column degree_cols[] = {
-    {"aar", CSVIN_YEAR},
-    {"kvinner", CSVIN_INT},
-    {"menn", CSVIN_INT},
+    {.name = "aar", .type = CSVIN_YEAR},
+    {.name = "kvinner", .type = CSVIN_INT},
+    {.name = "menn", .type = CSVIN_INT},
 };
 
 static const csvin_column field_cols[] = {
-    {"fag", CSVIN_TEXT},
-    {"antall", CSVIN_INT},
+    {.name = "fag", .type = CSVIN_TEXT},
+    {.name = "antall", .type = CSVIN_INT},
 };
 
 static const csvin_column inclusion_cols[] = {
-    {"aar", CSVIN_YEAR},
-    {"studier", CSVIN_INT},
-    {"pasienter", CSVIN_INT},
+    {.name = "aar", .type = CSVIN_YEAR},
+    {.name = "studier", .type = CSVIN_INT},
+    {.name = "pasienter", .type = CSVIN_INT},
 };
 
 static const csvin_column kbs_kind_cols[] = {
-    {"kategori", CSVIN_TEXT},
-    {"studier", CSVIN_INT},
+    {.name = "kategori", .type = CSVIN_TEXT},
+    {.name = "studier", .type = CSVIN_INT},
 };
 
 /* Figure 1: degrees 2007–2025 and the candidates' fields. */

@@ -189,6 +189,12 @@ static int noptions(const question *q)
     return k;
 }
 
+/* Returns a column of the schema, which owns name. */
+static csvin_column column(char *name, csvin_type type)
+{
+    return (csvin_column){ .name = name, .type = type };
+}
+
 /* Returns the schema of the file; the caller frees it with
  * schema_free. */
 static csvin_schema *schema_new(void)
@@ -201,26 +207,22 @@ static csvin_schema *schema_new(void)
     size_t n = 0;
 
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
-        cols[n++] = (csvin_column){ xstrdup(texts[i]), CSVIN_TEXT };
-    cols[n++] = (csvin_column){ xstrdup("midler_2025"), CSVIN_INT };
-    cols[n++] = (csvin_column){ xstrdup("personell_ubesvart"), CSVIN_FLAG };
+        cols[n++] = column(xstrdup(texts[i]), CSVIN_TEXT);
+    cols[n++] = column(xstrdup("midler_2025"), CSVIN_INT);
+    cols[n++] = column(xstrdup("personell_ubesvart"), CSVIN_FLAG);
     for (int i = 1; i <= NCATS; i++) {
-        cols[n++] = (csvin_column){ err_fmt("hrcs_kategori_%d", i),
-                                    CSVIN_TEXT };
-        cols[n++] = (csvin_column){ err_fmt("hrcs_kategori_andel_%d", i),
-                                    CSVIN_INT };
+        cols[n++] = column(err_fmt("hrcs_kategori_%d", i), CSVIN_TEXT);
+        cols[n++] = column(err_fmt("hrcs_kategori_andel_%d", i), CSVIN_INT);
     }
     for (int i = 1; i <= NACTS; i++) {
-        cols[n++] = (csvin_column){ err_fmt("hrcs_aktivitet_%d", i),
-                                    CSVIN_TEXT };
-        cols[n++] = (csvin_column){ err_fmt("hrcs_aktivitet_andel_%d", i),
-                                    CSVIN_INT };
+        cols[n++] = column(err_fmt("hrcs_aktivitet_%d", i), CSVIN_TEXT);
+        cols[n++] = column(err_fmt("hrcs_aktivitet_andel_%d", i), CSVIN_INT);
     }
     for (int q = 0; q < NQUESTIONS; q++)
         for (int k = 0; k < noptions(&questions[q]); k++)
-            cols[n++] = (csvin_column){
-                err_fmt("%s%s", questions[q].prefix,
-                        questions[q].options[k]), CSVIN_FLAG };
+            cols[n++] = column(err_fmt("%s%s", questions[q].prefix,
+                                       questions[q].options[k]),
+                               CSVIN_FLAG);
 
     *s = (csvin_schema){ "forskningsprosjekter", n, cols };
     return s;

@@ -1683,8 +1683,10 @@ static tbl *gallery_table(gallery *g, const char *name)
         lua_geti(L, -1, i);
         lua_geti(L, -1, 1);
         lua_geti(L, -2, 2);
-        cols[schema.ncols].name = lua_tostring(L, -2);
-        cols[schema.ncols++].type = csvin_type_from_name(lua_tostring(L, -1));
+        cols[schema.ncols++] = (csvin_column){
+            .name = lua_tostring(L, -2),
+            .type = csvin_type_from_name(lua_tostring(L, -1)),
+        };
         lua_pop(L, 3);
     }
     if (csvin_read(path, &schema, &t, &err) < 0) {

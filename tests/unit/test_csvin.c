@@ -13,70 +13,70 @@
 #include "csvin.h"
 
 static const csvin_column all_cols[] = {
-    {"kode", CSVIN_TEXT},
-    {"navn", CSVIN_TEXT},
-    {"aar", CSVIN_YEAR},
-    {"antall", CSVIN_INT},
-    {"andel", CSVIN_NUMBER},
-    {"valgt", CSVIN_FLAG},
+    {.name = "kode", .type = CSVIN_TEXT},
+    {.name = "navn", .type = CSVIN_TEXT},
+    {.name = "aar", .type = CSVIN_YEAR},
+    {.name = "antall", .type = CSVIN_INT},
+    {.name = "andel", .type = CSVIN_NUMBER},
+    {.name = "valgt", .type = CSVIN_FLAG},
 };
 static const csvin_schema all = {"alle", 6, all_cols};
 
 static const csvin_column kode_aar_cols[] = {
-    {"kode", CSVIN_TEXT},
-    {"aar", CSVIN_YEAR},
+    {.name = "kode", .type = CSVIN_TEXT},
+    {.name = "aar", .type = CSVIN_YEAR},
 };
 static const csvin_schema kode_aar = {"kode_aar", 2, kode_aar_cols};
 
 static const csvin_column kode_navn_cols[] = {
-    {"kode", CSVIN_INT},
-    {"navn", CSVIN_TEXT},
+    {.name = "kode", .type = CSVIN_INT},
+    {.name = "navn", .type = CSVIN_TEXT},
 };
 static const csvin_schema kode_navn = {"kode_navn", 2, kode_navn_cols};
 
 static const csvin_column kode_antall_cols[] = {
-    {"kode", CSVIN_TEXT},
-    {"antall", CSVIN_INT},
+    {.name = "kode", .type = CSVIN_TEXT},
+    {.name = "antall", .type = CSVIN_INT},
 };
 static const csvin_schema kode_antall = {"kode_antall", 2, kode_antall_cols};
 
 static const csvin_column quoted_cols[] = {
-    {"kode", CSVIN_INT},
-    {"navn", CSVIN_TEXT},
-    {"antall", CSVIN_INT},
+    {.name = "kode", .type = CSVIN_INT},
+    {.name = "navn", .type = CSVIN_TEXT},
+    {.name = "antall", .type = CSVIN_INT},
 };
 static const csvin_schema quoted = {"sitat", 3, quoted_cols};
 
 static const csvin_column kode_andel_cols[] = {
-    {"kode", CSVIN_TEXT},
-    {"andel", CSVIN_NUMBER},
+    {.name = "kode", .type = CSVIN_TEXT},
+    {.name = "andel", .type = CSVIN_NUMBER},
 };
 static const csvin_schema kode_andel = {"kode_andel", 2, kode_andel_cols};
 
 static const csvin_column kode_valgt_cols[] = {
-    {"kode", CSVIN_TEXT},
-    {"valgt", CSVIN_FLAG},
+    {.name = "kode", .type = CSVIN_TEXT},
+    {.name = "valgt", .type = CSVIN_FLAG},
 };
 static const csvin_schema kode_valgt = {"kode_valgt", 2, kode_valgt_cols};
 
 static const csvin_column tie_cols[] = {
-    {"kode", CSVIN_TEXT},
-    {"a,b", CSVIN_NUMBER},
+    {.name = "kode", .type = CSVIN_TEXT},
+    {.name = "a,b", .type = CSVIN_NUMBER},
 };
 static const csvin_schema tie = {"uavgjort", 2, tie_cols};
 
 static const csvin_column kode_navn_antall_cols[] = {
-    {"kode", CSVIN_TEXT},
-    {"navn", CSVIN_TEXT},
-    {"antall", CSVIN_INT},
+    {.name = "kode", .type = CSVIN_TEXT},
+    {.name = "navn", .type = CSVIN_TEXT},
+    {.name = "antall", .type = CSVIN_INT},
 };
 static const csvin_schema kode_navn_antall = {"kna", 3,
                                               kode_navn_antall_cols};
 
 static const csvin_column symbols_cols[] = {
-    {"kode", CSVIN_TEXT},
-    {"antall", CSVIN_INT},
-    {"andel", CSVIN_NUMBER},
+    {.name = "kode", .type = CSVIN_TEXT},
+    {.name = "antall", .type = CSVIN_INT},
+    {.name = "andel", .type = CSVIN_NUMBER},
 };
 static const csvin_schema symbols = {"symboler", 3, symbols_cols};
 
@@ -582,6 +582,102 @@ static void test_large_errors(void)
     free(lines);
 }
 
+static const csvin_column unique_kode_cols[] = {
+    {.name = "kode", .type = CSVIN_TEXT, .unique = 1},
+    {.name = "navn", .type = CSVIN_TEXT},
+    {.name = "antall", .type = CSVIN_INT},
+};
+static const csvin_schema unique_kode = {"unik", 3, unique_kode_cols};
+
+/* Returns the number of lines in the file at path. */
+static long count_lines(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    long n = 0;
+    int c;
+
+    while (f && (c = getc(f)) != EOF)
+        n += c == '\n';
+    if (f)
+        fclose(f);
+    return n;
+}
+
+/* A unique column finds a text repeated across the two parts of a large
+ * file, told at the later row with the line of the earlier. */
+static void test_large_unique(void)
+{
+    char path[] = "/tmp/nokkel-csvin-XXXXXX";
+    long *lines = malloc(LARGE_ROWS * sizeof *lines);
+    char want[256];
+    tbl *t;
+    FILE *f;
+    int fd = mkstemp(path);
+
+    CHECK(fd >= 0);
+    close(fd);
+    write_large(path, "\n", -1, -1, lines);
+    t = read_ok(path, &unique_kode);
+    CHECK(t && t->nrows == LARGE_ROWS);
+    tbl_free(t);
+
+    f = fopen(path, "ab");
+    fputs("K5;Navn;1\n", f);
+    fclose(f);
+    snprintf(want, sizeof want, "%s:%ld:1: \"K5\" is there twice (column "
+             "\"kode\", text): line %ld has it already; the schema makes "
+             "the column's texts unique", path, count_lines(path),
+             lines[5]);
+    read_bad(path, &unique_kode, want);
+    unlink(path);
+    free(lines);
+}
+
+/* A column with values takes those and empty cells; anything else is
+ * an error that lists them, with a likely one or the no-break space
+ * that hides in a text that looks right. */
+static void test_values(void)
+{
+    static const char *const regions[] = {"Helse Vest", "Helse Nord",
+                                          NULL};
+    static const csvin_column cols[] = {
+        {.name = "region", .type = CSVIN_TEXT, .values = regions},
+        {.name = "antall", .type = CSVIN_INT},
+    };
+    static const csvin_schema schema = {"regioner", 2, cols};
+    char path[] = "/tmp/nokkel-csvin-XXXXXX";
+    char want[512];
+    tbl *t;
+    FILE *f;
+    int fd = mkstemp(path);
+
+    CHECK(fd >= 0);
+    f = fdopen(fd, "wb");
+    fputs("region;antall\nHelse Nord;1\n;2\nHelse Vest;3\n", f);
+    fclose(f);
+    t = read_ok(path, &schema);
+    CHECK(t && t->nrows == 3 && t->cols[0].text[1] == NULL);
+    tbl_free(t);
+
+    f = fopen(path, "wb");
+    fputs("region;antall\nHelse Nord;1\nHelse Vst;2\n", f);
+    fclose(f);
+    snprintf(want, sizeof want, "%s:3:1: \"Helse Vst\" is not one of the "
+             "column's values (column \"region\", text): the schema "
+             "allows \"Helse Vest\" or \"Helse Nord\" (did you mean "
+             "\"Helse Vest\"?)", path);
+    read_bad(path, &schema, want);
+
+    f = fopen(path, "wb");
+    fputs("region;antall\nHelse\xe2\x80\xafNord;1\n", f);
+    fclose(f);
+    snprintf(want, sizeof want, "%s:2:1: \"Helse\xe2\x80\xafNord\" holds a "
+             "no-break space (column \"region\", text): the schema's value "
+             "has a plain space there", path);
+    read_bad(path, &schema, want);
+    unlink(path);
+}
+
 /* The noncharacters of every plane are found, with their offset; their
  * neighbours are not. */
 static void test_noncharacters(void)
@@ -635,6 +731,8 @@ int main(void)
     test_bad_encodings();
     test_large();
     test_large_errors();
+    test_large_unique();
+    test_values();
     test_noncharacters();
     return check_failures();
 }

@@ -1,0 +1,10 @@
+return {
+    tall = {
+        file = "tall.csv",
+        source = "test",
+        columns = {
+            { "navn", "text" },
+            { "n", "int", values = { "1", "2" } },
+        },
+    },
+}
