@@ -18,6 +18,10 @@ local variabler = forskning.region_variabler {
 
 local navn = regioner.columns.region
 
+-- A build for one region (--set region=...) has no regions to compare:
+-- its figures show that region alone, in other words.
+local en = regioner.values.regioner == 1
+
 -- Joins parts as Norwegian lists them: "a, b og c".
 local function opprams(deler)
     if #deler < 2 then
@@ -37,6 +41,10 @@ end
 
 -- Figure 18's caption names how the largest field split on the regions.
 local function fordeling()
+    if en then
+        return { storste = topp.columns.fagomrade[1],
+                 mnok = topp.columns.midler_mnok[1] }
+    end
     local deler = {}
     for i, region in ipairs(navn) do
         deler[i] = t.topp_del { mnok = topp.columns[region][1],
@@ -88,8 +96,8 @@ local function tabell_kolonner()
         kolonner[#kolonner + 1] = { head = region, column = region,
                                     decimals = 1 }
     end
-    kolonner[#kolonner + 1] = { head = "Alle RHF samlet", column = "andel",
-                                align = "right" }
+    kolonner[#kolonner + 1] = { head = en and "Andel" or "Alle RHF samlet",
+                                column = "andel", align = "right" }
     return kolonner
 end
 
@@ -108,13 +116,46 @@ local function variabel_liste(med_andel)
     return { liste = opprams(deler) }
 end
 
+-- Figure 17: one panel per region, the fields that are among the largest
+-- in other regions too in one colour; for one region, its shares alone.
+local function fagomrader_diagram()
+    local spec = {
+        data = fagomrader,
+        x = "fagomrade",
+        unit = "Andel av regionens forskningsmidler",
+        percent = true,
+        horizontal = true,
+        value_labels = true,
+    }
+    if en then
+        spec.series = { { "andel", t.fagomrader_andel() } }
+        spec.height = 200
+    else
+        spec.facet = "region"
+        spec.columns = 2
+        spec.series = {
+            { "andel_felles", t.fagomrader_felles() },
+            { "andel_egen", t.fagomrader_egen() },
+        }
+        spec.stacked = true
+        spec.height = 340
+    end
+    return bar(spec)
+end
+
+-- Picks the words for all regions, or for the one region of the build.
+local function tekst(navn_alle, navn_en)
+    return en and t[navn_en] or t[navn_alle]
+end
+
+local hver = en and "regionens" or "hver regions"
+
 return section {
     id = "regioner",
     title = "Forskning på regionsnivå",
 
     -- A build for one region (--set region=...) needs other words.
-    para(regioner.values.regioner > 1 and t.innledning(regioner)
-         or t.innledning_en(regioner),
+    para(tekst("innledning", "innledning_en")(regioner),
          " Fagområdene er vist i ", xref "fig-region-fagomrader", " og ",
          xref "fig-fagomrader-regioner", ", forskningsaktivitetene i ",
          xref "fig-region-aktivitet", " og ", xref "tab-region-aktivitet",
@@ -122,33 +163,22 @@ return section {
 
     figure {
         id = "fig-region-fagomrader",
-        title = "De største fagområdene i hver region "
+        title = "De største fagområdene i "
+            .. (en and "regionen " or "hver region ")
             .. fmt.aar(fagomrader.values.aar),
-        chart = bar {
-            data = fagomrader,
-            x = "fagomrade",
-            facet = "region",
-            columns = 2,
-            series = {
-                { "andel_felles", t.fagomrader_felles() },
-                { "andel_egen", t.fagomrader_egen() },
-            },
-            unit = "Andel av regionens forskningsmidler",
-            percent = true,
-            horizontal = true,
-            stacked = true,
-            value_labels = true,
-            height = 340,
-        },
-        caption = t.fagomrader_figur(fagomrader),
-        alt = t.fagomrader_alt(fagomrader),
+        chart = fagomrader_diagram(),
+        caption = tekst("fagomrader_figur", "fagomrader_figur_en")(fagomrader),
+        alt = tekst("fagomrader_alt", "fagomrader_alt_en")(fagomrader),
     },
 
     figure {
         id = "fig-fagomrader-regioner",
-        title = "Regionale forskningsmidler " .. fmt.aar(topp.values.aar)
-            .. " til de " .. fmt.ord(topp.values.topp)
-            .. " største fagområdene (millioner kroner)",
+        title = (en and "Forskningsmidler " or "Regionale forskningsmidler ")
+            .. fmt.aar(topp.values.aar)
+            .. (en and " til regionens " or " til de ")
+            .. fmt.ord(topp.values.topp)
+            .. " største fagområde" .. (en and "r" or "ne")
+            .. " (millioner kroner)",
         chart = bar {
             data = topp,
             x = "fagomrade",
@@ -159,13 +189,14 @@ return section {
             value_labels = true,
             decimals = 1,
         },
-        caption = t.topp_figur(topp, fordeling()),
-        alt = t.topp_alt(topp, regioner, fordeling()),
+        caption = tekst("topp_figur", "topp_figur_en")(topp, fordeling()),
+        alt = tekst("topp_alt", "topp_alt_en")(topp, regioner, fordeling()),
     },
 
     figure {
         id = "fig-region-aktivitet",
-        title = "Forskningsaktivitet i hver region "
+        title = "Forskningsaktivitet i "
+            .. (en and "regionen " or "hver region ")
             .. fmt.aar(aktivitet.values.aar),
         chart = bar {
             data = aktivitet,
@@ -176,24 +207,27 @@ return section {
             horizontal = true,
             height = 330,
         },
-        caption = t.aktivitet_figur(aktivitet, storste_aktivitet()),
-        alt = t.aktivitet_alt(aktivitet, storste_aktivitet()),
+        caption = tekst("aktivitet_figur", "aktivitet_figur_en")(
+            aktivitet, storste_aktivitet()),
+        alt = tekst("aktivitet_alt", "aktivitet_alt_en")(
+            aktivitet, storste_aktivitet()),
     },
 
     table {
         id = "tab-region-aktivitet",
-        title = "Regionale forskningsmidler per region og "
+        title = (en and "Regionens forskningsmidler per "
+                 or "Regionale forskningsmidler per region og ")
             .. "forskningsaktivitet " .. fmt.aar(aktivitet.values.aar)
             .. " (millioner kroner)",
         data = tabell_data(),
         columns = tabell_kolonner(),
         total_row = true,
-        caption = t.aktivitet_tabell(aktivitet),
+        caption = tekst("aktivitet_tabell", "aktivitet_tabell_en")(aktivitet),
     },
 
     figure {
         id = "fig-region-variabler",
-        title = "Andel av hver regions forskningsmidler på "
+        title = "Andel av " .. hver .. " forskningsmidler på "
             .. fmt.ord(variabler.values.variabler) .. " utvalgte variabler "
             .. fmt.aar(variabler.values.aar),
         chart = bar {
@@ -205,7 +239,9 @@ return section {
             horizontal = true,
             height = 260,
         },
-        caption = t.variabler_figur(variabler, variabel_liste(false)),
-        alt = t.variabler_alt(variabler, variabel_liste(true)),
+        caption = tekst("variabler_figur", "variabler_figur_en")(
+            variabler, variabel_liste(false)),
+        alt = tekst("variabler_alt", "variabler_alt_en")(
+            variabler, variabel_liste(true)),
     },
 }

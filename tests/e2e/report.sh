@@ -56,6 +56,23 @@ grep -Eq '^side [0-9]+: [^ ]+-[^ ]+$' "$work/v/nokkeltall-2025-orddeling.txt" ||
 [ -e "$work/a/nokkeltall-2025-orddeling.txt" ] &&
     fail "the list of hyphenated words was written without -v"
 
+# A report for one region validates, and its section on the regions
+# speaks of that region alone: no comparison between regions.
+"$nokkel" build -o "$work/vest" --set region="Helse Vest" scripts/report.lua ||
+    fail "the Helse Vest report does not build"
+xmllint --noout --relaxng "$rng" "$work/vest/nokkeltall-2025.xml" \
+    2> "$work/valid" || { cat "$work/valid"; fail "Helse Vest: invalid"; }
+sed -n '/<section xml:id="regioner">/,/<\/section>/p' \
+    "$work/vest/nokkeltall-2025.xml" > "$work/vest.regioner"
+grep -q 'Regionens forskningsmidler per forskningsaktivitet' \
+    "$work/vest.regioner" || fail "Helse Vest: Table 3 speaks of regions"
+for bad in "alle regionene" "hver region" "de én" "minst to regioner"; do
+    grep -q "$bad" "$work/vest.regioner" &&
+        fail "Helse Vest: \"$bad\" in the section on the regions"
+done
+grep -q 'Helse Vest' "$work/vest.regioner" ||
+    fail "Helse Vest: the region is not named in its section"
+
 # An editor turns the PhD line chart into bars in the script alone; the
 # same binary builds the changed report.
 mkdir "$work/edit"
