@@ -331,6 +331,19 @@ static const char *req_str(lua_State *L, int t, const char *field,
     return req_str_in(L, t, t, field, what);
 }
 
+/* Fails at field of the table at t: its value, on top of the stack, is
+ * not what the field takes (want: "a number"). */
+static int fail_type(lua_State *L, int t, const char *field,
+                     const char *want)
+{
+    int text = lua_type(L, -1) == LUA_TSTRING;
+
+    return fail_near(L, t, field, "%s must be %s, not %s%s%s", field, want,
+                     text ? "\"" : "a ",
+                     text ? lua_tostring(L, -1) : luaL_typename(L, -1),
+                     text ? "\"" : "");
+}
+
 static double opt_num(lua_State *L, int t, const char *field, double def)
 {
     double v;
@@ -341,21 +354,21 @@ static double opt_num(lua_State *L, int t, const char *field, double def)
         return def;
     }
     if (lua_type(L, -1) != LUA_TNUMBER)
-        fail_near(L, t, field, "%s must be a number, not %s%s%s", field,
-                  lua_type(L, -1) == LUA_TSTRING ? "\"" : "a ",
-                  lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) :
-                  luaL_typename(L, -1),
-                  lua_type(L, -1) == LUA_TSTRING ? "\"" : "");
+        fail_type(L, t, field, "a number");
     v = lua_tonumber(L, -1);
     lua_pop(L, 1);
     return v;
 }
 
+/* Returns field of the table at t as a boolean, 0 when absent; anything
+ * but true or false is an error ("nei" and 0 would read as true). */
 static int opt_bool(lua_State *L, int t, const char *field)
 {
     int v;
 
     lua_getfield(L, t, field);
+    if (!lua_isnil(L, -1) && !lua_isboolean(L, -1))
+        fail_type(L, t, field, "true or false");
     v = lua_toboolean(L, -1);
     lua_pop(L, 1);
     return v;
@@ -916,6 +929,8 @@ static void chart_options(lua_State *L, int c, chart_spec *spec)
             fail(L, c, "stacked must be true or \"percent\", not \"%s\"",
                  lua_tostring(L, -1));
         spec->normalized = 1;
+    } else if (!lua_isnil(L, -1) && !lua_isboolean(L, -1)) {
+        fail_type(L, c, "stacked", "true, false or \"percent\"");
     }
     spec->stacked = lua_toboolean(L, -1);
     lua_pop(L, 1);

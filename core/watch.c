@@ -265,9 +265,9 @@ static int build_once(build_session *s)
         return 1;
     }
     build_counts(s, &computed, &reused);
-    printf("nokkel: built %s in %.0f ms (%lu indicators computed, %lu "
+    printf("nokkel: built %s in %.0f ms (%lu indicator%s computed, %lu "
            "reused)\n", build_pdf(s), (log_now() - t0) * 1e3, computed,
-           reused);
+           computed == 1 ? "" : "s", reused);
     fflush(stdout);
     return 0;
 }

@@ -831,6 +831,24 @@ static int is_whole(double v)
     return isfinite(v) && v == floor(v);
 }
 
+/* Fails at the gap in the years v (n rows) before row r; a year that
+ * seems missing there but comes later is told as out of order. */
+static void fail_gap(const nk_host *host, nk_call *call, const char *table,
+                     const char *column, const double *v, long n, long r)
+{
+    long later = r + 1;
+
+    while (later < n && v[later] != v[r - 1] + 1)
+        later++;
+    if (later < n)
+        host->fail(call, table, later, "%s: %.0f comes after %.0f; the "
+                   "years must increase", column, v[later], v[r]);
+    else
+        host->fail(call, table, r, "%s: %.0f follows %.0f; a series has a "
+                   "row for every year, and %s missing", column, v[r],
+                   v[r - 1], v[r] == v[r - 1] + 2 ? "one is" : "some are");
+}
+
 const double *nks_read_years(const nk_host *host, nk_call *call,
                              const char *table, const char *column)
 {
@@ -852,10 +870,7 @@ const double *nks_read_years(const nk_host *host, nk_call *call,
             host->fail(call, table, r, "%s: %.0f follows %.0f; the years "
                        "must increase", column, v[r], v[r - 1]);
         else if (r > 0 && v[r] > v[r - 1] + 1)
-            host->fail(call, table, r, "%s: %.0f follows %.0f; a series "
-                       "has a row for every year, and %s missing", column,
-                       v[r], v[r - 1], v[r] == v[r - 1] + 2 ? "one is" :
-                       "some are");
+            fail_gap(host, call, table, column, v, n, r);
         else
             bad = 0;
         if (bad)

@@ -145,6 +145,14 @@ broken year-gap 'data/2025/doktorgrader\.csv:7:1: aar: 2015 follows 2011; a seri
     data/2025/doktorgrader.csv '/^2012/d;/^2013/d;/^2014/d'
 broken year-order 'data/2025/artikler\.csv:3:1: aar: [0-9]+ follows [0-9]+; the years must increase' \
     data/2025/artikler.csv '3s/^[0-9]*/2000/'
+broken year-swapped 'data/2025/doktorgrader\.csv:4:1: aar: 2008 comes after 2009; the years must increase' \
+    data/2025/doktorgrader.csv '3{h;d};4G'
+broken region-misspelt 'data/2025/oppdragsstudier\.csv:2:2: "Helse Vst" is not one of the column.s values .*did you mean "Helse Vest"' \
+    data/2025/oppdragsstudier.csv '2s/Helse Midt-Norge/Helse Vst/'
+broken project-id-twice 'data/2025/forskningsprosjekter\.csv:3:1: "F0001" is there twice .*line 2 has it already' \
+    data/2025/forskningsprosjekter.csv '3s/^F0002;/F0001;/'
+broken fakta-twice 'data/2025/fakta\.csv:[0-9]+:1: "forskningskostnader_sykehus" is there twice' \
+    data/2025/fakta.csv '$s/$/\nforskningskostnader_sykehus,2023,7700000000,kr,SSB/'
 broken fag-twice 'data/2025/doktorgrader_fag\.csv:7:1: fag: "Leger" appears twice' \
     data/2025/doktorgrader_fag.csv '$a\\Leger,1'
 broken hrcs-unknown-category 'forskningsprosjekter\.csv:2:6: hrcs_kategori_2: "Nevrolgi" is not one of the 21 known values' \
