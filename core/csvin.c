@@ -478,6 +478,29 @@ static int take_text(csvin_ctx *c, size_t field, size_t row)
     return n ? check_value(c, field, c->vals[c->map[field]].text[row]) : 0;
 }
 
+/* Returns 1, with c->err set, when v (the cell s of field, 0-based) is
+ * outside the bounds the schema gives its column. */
+static int out_of_bounds(csvin_ctx *c, size_t field, const char *s,
+                         double v)
+{
+    const csvin_column *col = &c->schema->cols[c->map[field]];
+    char *what;
+
+    if ((!col->has_min || v >= col->min) && (!col->has_max || v <= col->max))
+        return 0;
+    what = col->has_min && col->has_max ?
+           err_fmt("is outside the schema's bounds, %.15g to %.15g",
+                   col->min, col->max) :
+           col->has_min ?
+           err_fmt("is less than %.15g, the least the schema allows",
+                   col->min) :
+           err_fmt("is more than %.15g, the most the schema allows",
+                   col->max);
+    cell_error(c, field, s, what, NULL);
+    free(what);
+    return 1;
+}
+
 /*
  * Converts field (0-based) of the current record into row of its
  * schema column; empty text makes the value missing. Returns 0, or -1
@@ -518,6 +541,8 @@ static int take_cell(csvin_ctx *c, size_t field, size_t row)
     if (type == CSVIN_YEAR && (v < 1000 || v > 2999))
         return cell_error(c, field, s, "is not a year from 1000 to 2999",
                           NULL);
+    if (out_of_bounds(c, field, s, v))
+        return -1;
     c->vals[k].num[row] = v;
     return 0;
 }

@@ -43,6 +43,10 @@ typedef struct csvin_column {
      * hold the same text. */
     const char *const *values;
     int unique;
+    /* Number columns (int, number, year) only: the least and the
+     * greatest value a cell may hold, where has_min and has_max say. */
+    int has_min, has_max;
+    double min, max;
 } csvin_column;
 
 typedef struct csvin_schema {
@@ -59,9 +63,9 @@ typedef struct csvin_schema {
  * "path:line:column: what is wrong" (caller frees). Line and column
  * count from 1; the line is the one the row starts on and the column is
  * the field number in the row, except for bad bytes and misplaced
- * quotes, where the column counts characters in the line. A text
- * outside the column's values, and a text repeated in a unique column
- * (told at its second row), are errors too. What is not a regular
+ * quotes, where the column counts characters in the line. A number
+ * outside the column's bounds, a text outside its values, and a text
+ * repeated in a unique column (told at its second row) are errors too. What is not a regular
  * file, and a file over CSVIN_MAX_BYTES, is refused before it is read.
  */
 int csvin_read(const char *path, const csvin_schema *schema, tbl **out,

@@ -183,7 +183,11 @@ static int same_def(const data_def *def, const char *file,
         if (strcmp(def->cols[c].name, cols[c].name) != 0 ||
             def->cols[c].type != cols[c].type ||
             def->cols[c].unique != cols[c].unique ||
-            !same_values(def->cols[c].values, cols[c].values))
+            !same_values(def->cols[c].values, cols[c].values) ||
+            def->cols[c].has_min != cols[c].has_min ||
+            def->cols[c].has_max != cols[c].has_max ||
+            def->cols[c].min != cols[c].min ||
+            def->cols[c].max != cols[c].max)
             return 0;
     }
     return 1;
@@ -246,10 +250,9 @@ int data_declare(data_set *set, const char *name, const char *file,
     def->cols = xcalloc(ncols, sizeof *def->cols);
     def->ncols = ncols;
     for (size_t c = 0; c < ncols; c++) {
+        def->cols[c] = cols[c];
         def->cols[c].name = xstrdup(cols[c].name);
-        def->cols[c].type = cols[c].type;
         def->cols[c].values = copy_values(cols[c].values);
-        def->cols[c].unique = cols[c].unique;
     }
     return 0;
 }

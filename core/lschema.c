@@ -6,6 +6,7 @@
  * is located by finding the entry in the file's text: the schema is
  * plain data, one key per table, which a short scan finds reliably.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -172,47 +173,97 @@ static void free_values(csvin_column *cols, int n)
         free((void *)cols[i].values);
 }
 
-/*
- * Reads the fields of column i's entry, on top of the stack, beyond its
- * name and type into col: values (a list of texts) and unique (a
- * boolean), both for text columns only. The texts stay anchored in the
- * entry. Returns 0, or -1 and sets *err.
- */
-static int read_column_options(lua_State *L, const schema_src *src,
-                               const char *name, int i, csvin_column *col,
-                               char **err)
-{
-    static const char *const known[] = {"values", "unique"};
-    const char **values;
-    int n;
+/* The fields a column's entry may have beyond its name and type. */
+static const char *const column_fields[] = {"values", "unique", "min", "max"};
+#define NCOLUMN_FIELDS 4
 
+/* Returns 1 when field (a column_fields entry) suits a column of type. */
+static int field_fits(const char *field, csvin_type type)
+{
+    int for_text = strcmp(field, "values") == 0 ||
+                   strcmp(field, "unique") == 0;
+
+    return for_text ? type == CSVIN_TEXT :
+           type != CSVIN_TEXT && type != CSVIN_FLAG;
+}
+
+/* Fails unless every field of column i's entry, on top of the stack, is
+ * its name, its type or a column_fields entry that suits its type. */
+static int check_column_fields(lua_State *L, const schema_src *src,
+                               const char *name, int i,
+                               const csvin_column *col, char **err)
+{
     lua_pushnil(L);
     while (lua_next(L, -2) != 0) {          /* entry key value */
         const char *key = lua_type(L, -2) == LUA_TSTRING ?
                           lua_tostring(L, -2) : NULL;
         char *hint;
+        int known = 0;
 
         lua_pop(L, 1);
         if (!key && lua_isinteger(L, -1) &&
             (lua_tointeger(L, -1) == 1 || lua_tointeger(L, -1) == 2))
             continue;
-        if (key && (strcmp(key, "values") == 0 ||
-                    strcmp(key, "unique") == 0) && col->type == CSVIN_TEXT)
+        for (int f = 0; key && f < NCOLUMN_FIELDS; f++)
+            known |= strcmp(key, column_fields[f]) == 0;
+        if (known && field_fits(key, col->type))
             continue;
         lua_pop(L, 1);
-        if (key && (strcmp(key, "values") == 0 ||
-                    strcmp(key, "unique") == 0))
+        if (known)
             return fail_at(src, name, NULL, i, err, "column %d: %s is for "
-                           "text columns only", i, key);
-        hint = check_hint(key ? key : "", known, 2);
+                           "%s columns only", i, key,
+                           field_fits(key, CSVIN_TEXT) ? "text" :
+                           "int, number and year");
+        hint = check_hint(key ? key : "", column_fields, NCOLUMN_FIELDS);
         fail_at(src, name, NULL, i, err, "column %d: %s%s%s: a column is "
-                "{ \"name\", type } with values = { ... } or unique = "
-                "true for text%s", i, key ? "no field \"" : "more than a "
-                "name and a type without keys", key ? key : "",
-                key ? "\"" : "", hint);
+                "{ \"name\", type }, and may add values = { ... } and "
+                "unique = true for text, min and max for numbers%s", i,
+                key ? "no field \"" : "more than a name and a type "
+                "without keys", key ? key : "", key ? "\"" : "", hint);
         free(hint);
         return -1;
     }
+    return 0;
+}
+
+/* Reads the number field of the entry on top of the stack into *v;
+ * *has says whether it is there. Returns 0, or -1 when it is there and
+ * no number. */
+static int read_bound(lua_State *L, const char *field, int *has, double *v)
+{
+    int ok;
+
+    lua_getfield(L, -1, field);
+    *has = !lua_isnil(L, -1);
+    ok = !*has || (lua_type(L, -1) == LUA_TNUMBER &&
+                   !isnan(lua_tonumber(L, -1)));
+    *v = *has && ok ? lua_tonumber(L, -1) : 0;
+    lua_pop(L, 1);
+    return ok ? 0 : -1;
+}
+
+/*
+ * Reads the fields of column i's entry, on top of the stack, beyond its
+ * name and type into col: values (a list of texts) and unique (a
+ * boolean) for text, min and max for numbers. The texts stay anchored
+ * in the entry. Returns 0, or -1 and sets *err.
+ */
+static int read_column_options(lua_State *L, const schema_src *src,
+                               const char *name, int i, csvin_column *col,
+                               char **err)
+{
+    const char **values;
+    int n;
+
+    if (check_column_fields(L, src, name, i, col, err) != 0)
+        return -1;
+    if (read_bound(L, "min", &col->has_min, &col->min) != 0 ||
+        read_bound(L, "max", &col->has_max, &col->max) != 0)
+        return fail_at(src, name, NULL, i, err, "column %d: min and max "
+                       "must be numbers", i);
+    if (col->has_min && col->has_max && col->min > col->max)
+        return fail_at(src, name, NULL, i, err, "column %d: min is more "
+                       "than max", i);
 
     lua_getfield(L, -1, "unique");
     if (!lua_isnil(L, -1) && !lua_isboolean(L, -1)) {

@@ -1,7 +1,8 @@
 -- Input tables of the 2025 report: for each table, the file it is read
 -- from, where the numbers come from, and every column in file order with
 -- its type (int, number, year, text or flag). A text column may list
--- the values its cells can hold, or be unique: a key no two rows share.
+-- the values its cells can hold, or be unique: a key no two rows share;
+-- a number column may have a min and a max.
 -- See README.md.
 
 -- The four regional health authorities, as the files name them.
@@ -208,7 +209,7 @@ return {
         columns = {
             { "indikator", "text", unique = true },
             { "aar", "year" },
-            { "verdi", "number" },
+            { "verdi", "number", min = 0 },
             { "enhet", "text" },
             { "illustrativ", "flag" },
         },
@@ -231,7 +232,7 @@ return {
         columns = {
             { "indikator", "text", unique = true },
             { "aar", "year" },
-            { "verdi", "int" },
+            { "verdi", "int", min = 0 },
             { "enhet", "text" },
             { "kilde", "text" },
         },

@@ -153,6 +153,8 @@ broken project-id-twice 'data/2025/forskningsprosjekter\.csv:3:1: "F0001" is the
     data/2025/forskningsprosjekter.csv '3s/^F0002;/F0001;/'
 broken fakta-twice 'data/2025/fakta\.csv:[0-9]+:1: "forskningskostnader_sykehus" is there twice' \
     data/2025/fakta.csv '$s/$/\nforskningskostnader_sykehus,2023,7700000000,kr,SSB/'
+broken fakta-negative 'data/2025/fakta\.csv:2:3: "-5400000000" is less than 0, the least the schema allows' \
+    data/2025/fakta.csv '2s/,5400000000,/,-5400000000,/'
 broken fag-twice 'data/2025/doktorgrader_fag\.csv:7:1: fag: "Leger" appears twice' \
     data/2025/doktorgrader_fag.csv '$a\\Leger,1'
 broken hrcs-unknown-category 'forskningsprosjekter\.csv:2:6: hrcs_kategori_2: "Nevrolgi" is not one of the 21 known values' \

@@ -1,0 +1,10 @@
+return {
+    tall = {
+        file = "tall.csv",
+        source = "test",
+        columns = {
+            { "navn", "text", min = 0 },
+            { "n", "int" },
+        },
+    },
+}
