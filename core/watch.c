@@ -246,6 +246,7 @@ static void print_changes(watch_state *w)
         free(w->changed[i]);
     }
     putchar('\n');
+    fflush(stdout);         /* before the build's messages on stderr */
     w->nchanged = 0;
 }
 
