@@ -589,6 +589,18 @@ static const csvin_column unique_kode_cols[] = {
 };
 static const csvin_schema unique_kode = {"unik", 3, unique_kode_cols};
 
+/* Writes text to the file at path, opened with mode ("wb" or "ab"). */
+static void put_text(const char *path, const char *mode, const char *text)
+{
+    FILE *f = fopen(path, mode);
+
+    CHECK(f != NULL);
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
 /* Returns the number of lines in the file at path. */
 static long count_lines(const char *path)
 {
@@ -611,7 +623,6 @@ static void test_large_unique(void)
     long *lines = malloc(LARGE_ROWS * sizeof *lines);
     char want[256];
     tbl *t;
-    FILE *f;
     int fd = mkstemp(path);
 
     CHECK(fd >= 0);
@@ -621,9 +632,7 @@ static void test_large_unique(void)
     CHECK(t && t->nrows == LARGE_ROWS);
     tbl_free(t);
 
-    f = fopen(path, "ab");
-    fputs("K5;Navn;1\n", f);
-    fclose(f);
+    put_text(path, "ab", "K5;Navn;1\n");
     snprintf(want, sizeof want, "%s:%ld:1: \"K5\" is there twice (column "
              "\"kode\", text): line %ld has it already; the schema makes "
              "the column's texts unique", path, count_lines(path),
@@ -648,29 +657,23 @@ static void test_values(void)
     char path[] = "/tmp/nokkel-csvin-XXXXXX";
     char want[512];
     tbl *t;
-    FILE *f;
     int fd = mkstemp(path);
 
     CHECK(fd >= 0);
-    f = fdopen(fd, "wb");
-    fputs("region;antall\nHelse Nord;1\n;2\nHelse Vest;3\n", f);
-    fclose(f);
+    close(fd);
+    put_text(path, "wb", "region;antall\nHelse Nord;1\n;2\nHelse Vest;3\n");
     t = read_ok(path, &schema);
     CHECK(t && t->nrows == 3 && t->cols[0].text[1] == NULL);
     tbl_free(t);
 
-    f = fopen(path, "wb");
-    fputs("region;antall\nHelse Nord;1\nHelse Vst;2\n", f);
-    fclose(f);
+    put_text(path, "wb", "region;antall\nHelse Nord;1\nHelse Vst;2\n");
     snprintf(want, sizeof want, "%s:3:1: \"Helse Vst\" is not one of the "
              "column's values (column \"region\", text): the schema "
              "allows \"Helse Vest\" or \"Helse Nord\" (did you mean "
              "\"Helse Vest\"?)", path);
     read_bad(path, &schema, want);
 
-    f = fopen(path, "wb");
-    fputs("region;antall\nHelse\xe2\x80\xafNord;1\n", f);
-    fclose(f);
+    put_text(path, "wb", "region;antall\nHelse\xe2\x80\xafNord;1\n");
     snprintf(want, sizeof want, "%s:2:1: \"Helse\xe2\x80\xafNord\" holds a "
              "no-break space (column \"region\", text): the schema's value "
              "has a plain space there", path);
