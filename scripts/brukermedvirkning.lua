@@ -58,6 +58,13 @@ local klinisk_tekst = klinisk.values.aar_klinisk_over
                       == klinisk.values.aar_i_alt
                       and t.klinisk_alle or t.klinisk_noen
 
+-- The series of fig-bm-midler and fig-bm-klinisk are national: the
+-- years before this one have no regional numbers, so a build for one
+-- region draws them for all regions (the plugin does) and says so.
+local function landet(tekst)
+    return params.region and t.landet_samlet(midler) .. " " .. tekst or tekst
+end
+
 return chapter {
     id = "brukermedvirkning",
     title = "Brukermedvirkning",
@@ -91,7 +98,7 @@ return chapter {
                 markers = true,
                 unit = "Andel av midlene",
             },
-            caption = t.midler(midler),
+            caption = landet(t.midler(midler)),
             alt = t.midler_alt(midler),
         },
 
@@ -107,7 +114,8 @@ return chapter {
             id = "fig-bm-brukere",
             title = "Hvem er brukerne i forskningsprosjektene?",
             chart = andeler(brukere),
-            caption = t.brukere(brukere),
+            caption = params.region and t.brukere_region(brukere)
+                or t.brukere(brukere),
             alt = t.brukere_alt(brukere, storst(brukere)),
         },
 
@@ -131,7 +139,7 @@ return chapter {
                 value_labels = true,
                 unit = "Andel av midlene",
             },
-            caption = klinisk_tekst(klinisk),
+            caption = landet(klinisk_tekst(klinisk)),
             alt = t.klinisk_alt(klinisk),
         },
     },

@@ -31,6 +31,12 @@ local stipend = forskning.stipend()
 local typer = forskning.forskningstype()
 local alder = forskning.aldersgrupper()
 
+-- Whom the eRapport money covers: every region, or the build's one.
+local omfang = {
+    omfang = params.region and t.omfang_region { region = params.region }
+        or t.omfang_alle(),
+}
+
 -- Drug-study phases are named with Roman numerals, as in the chart.
 local romertall = { "I", "II", "III", "IV" }
 
@@ -226,7 +232,7 @@ return chapter {
         title = "Fagområder og type forskning",
 
         para(t.fagomrader_erapport(kategorier)),
-        para(t.fagomrader_hrcs(), " Midlene fordelt på helsekategorier "
+        para(t.fagomrader_hrcs(omfang), " Midlene fordelt på helsekategorier "
              .. "og forskningsaktiviteter er vist i ",
              xref "fig-hrcs-kategorier", " og ", xref "fig-hrcs-aktiviteter",
              ", stipendene etter type i ", xref "fig-stipend", "."),
@@ -246,7 +252,7 @@ return chapter {
                 value_labels = true,
                 height = 420,
             },
-            caption = t.hrcs_kategorier(kategorier),
+            caption = t.hrcs_kategorier(kategorier, omfang),
             alt = t.hrcs_kategorier_alt(kategorier),
         },
 
@@ -263,7 +269,7 @@ return chapter {
                 horizontal = true,
                 value_labels = true,
             },
-            caption = t.hrcs_aktiviteter(aktiviteter),
+            caption = t.hrcs_aktiviteter(aktiviteter, omfang),
             alt = t.hrcs_aktiviteter_alt(aktiviteter),
         },
 

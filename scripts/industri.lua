@@ -119,7 +119,8 @@ return chapter {
             series = { { "prosjekter", "Forskningsprosjekter" } },
             height = 160,
         },
-        caption = t.forskning_andel(forskning),
+        caption = params.region and t.forskning_andel_region(forskning)
+            or t.forskning_andel(forskning),
         alt = t.andel_alt(forskning, { hva = "forskningsprosjekter" }),
     },
 
@@ -133,7 +134,8 @@ return chapter {
             series = { { "prosjekter", "Innovasjonsprosjekter" } },
             height = 160,
         },
-        caption = t.innovasjon_andel(innovasjon),
+        caption = params.region and t.innovasjon_andel_region(innovasjon)
+            or t.innovasjon_andel(innovasjon),
         alt = t.andel_alt(innovasjon, { hva = "innovasjonsprosjekter" }),
     },
 

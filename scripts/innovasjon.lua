@@ -136,7 +136,8 @@ return chapter {
         title = "Regionale innovasjonsprosjekter",
 
         para(t.prosjekter(partnere)),
-        para(t.utlysninger()),
+        para(params.region and t.utlysning_en { region = params.region }
+             or t.utlysninger()),
         list(regionene()),
 
         sidebar {

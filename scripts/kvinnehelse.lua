@@ -13,8 +13,8 @@ return section {
     title = "Kvinnehelse",
 
     para(t.innledning()),
-    para(t.midler(kjonn)),
-    para(t.analyser(kjonn), " Fordelingen er vist i ",
+    para(params.region and t.midler_region(kjonn) or t.midler(kjonn)),
+    para(params.region and t.analyser_region(kjonn) or t.analyser(kjonn), " Fordelingen er vist i ",
          xref "fig-kjonnsspesifikk", "."),
 
     figure {

@@ -54,7 +54,7 @@ return section {
             horizontal = true,
             value_labels = true,
         },
-        caption = t.ki_figur(ki),
+        caption = params.region and t.ki_figur_region(ki) or t.ki_figur(ki),
         alt = t.ki_alt(ki),
     },
 

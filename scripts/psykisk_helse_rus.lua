@@ -15,7 +15,7 @@ return section {
     title = "Rusomsorg og psykisk helse",
 
     para(t.innledning()),
-    para(t.rus(rus)),
+    para(params.region and t.rus_region(rus) or t.rus(rus)),
     para(t.psyk(psyk, rus), " Midlene til rusforskning er vist i ",
          xref "fig-rusforskning", ", midlene til forskning på psykisk "
          .. "helse i ", xref "fig-psykisk-helse", "."),

@@ -155,7 +155,7 @@ return section {
     title = "Forskning på regionsnivå",
 
     -- A build for one region (--set region=...) needs other words.
-    para(tekst("innledning", "innledning_en")(regioner),
+    para(tekst("innledning", "innledning_en")(regioner, { region = navn[1] }),
          " Fagområdene er vist i ", xref "fig-region-fagomrader", " og ",
          xref "fig-fagomrader-regioner", ", forskningsaktivitetene i ",
          xref "fig-region-aktivitet", " og ", xref "tab-region-aktivitet",

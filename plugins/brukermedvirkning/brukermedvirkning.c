@@ -129,10 +129,11 @@ typedef struct current {
 } current;
 
 /*
- * Computes this year's shares from the research projects (one region's
- * in a regional build): of all funds, of the funds of clinical
- * projects and of the rest. Returns 0, or -1 after failing when a
- * group has no funds.
+ * Computes this year's shares from all the research projects, whatever
+ * region the build is for: the series before this year is national, and
+ * one line must not join the country to a region. The shares are of
+ * all funds, of the funds of clinical projects and of the rest. Returns
+ * 0, or -1 after failing when a group has no funds.
  */
 static int compute_current(const nk_host *host, nk_call *call, current *now)
 {
@@ -140,8 +141,7 @@ static int compute_current(const nk_host *host, nk_call *call, current *now)
     nks_rows all, clinical;
     int rc;
 
-    if (nks_rows_select(host, call, "forskningsprosjekter", "region",
-                        &all) != 0)
+    if (nks_rows_select(host, call, "forskningsprosjekter", NULL, &all) != 0)
         return -1;
     rc = nks_check_exclusive(host, call, &all, "bm_nei", research_forms,
                              COUNT(research_forms));

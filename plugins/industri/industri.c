@@ -14,6 +14,7 @@
 #include <nokkel/plugin.h>
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "nkstat.h"
@@ -339,6 +340,45 @@ static int compute_helseforetak(const nk_host *host, nk_call *call)
 }
 
 /*
+ * Selects every site row of the studies that have a site in the build's
+ * region, or of all studies without one: how far a region's studies
+ * spread counts their sites in other regions too. Free with
+ * nks_rows_free, also after a failure.
+ */
+static int select_study_sites(const nk_host *host, nk_call *call,
+                              nks_rows *sites)
+{
+    const int *code;
+    unsigned char *in_region;
+    long nids;
+    nks_rows here;
+    int rc;
+
+    memset(sites, 0, sizeof *sites);
+    rc = select_sites(host, call, &here);
+    if (rc == 0)
+        rc = nks_rows_select(host, call, here.table, NULL, sites);
+    code = rc == 0 ? host->text_codes(call, here.table, "studie_id", NULL,
+                                      &nids) : NULL;
+    in_region = code ? calloc((size_t)nids + 1, 1) : NULL;
+    if (rc == 0 && !in_region)
+        rc = code ? host->fail(call, NULL, -1, "out of memory") : -1;
+    for (long r = 0; rc == 0 && r < here.n; r++) {
+        if (here.on[r] && code[r] >= 0)
+            in_region[code[r]] = 1;
+    }
+    if (rc == 0)
+        sites->count = 0;
+    for (long r = 0; rc == 0 && r < sites->n; r++) {
+        sites->on[r] = code[r] >= 0 && in_region[code[r]];
+        sites->count += sites->on[r];
+    }
+    free(in_region);
+    nks_rows_free(&here);
+    return rc;
+}
+
+/*
  * Counts the studies by how many distinct texts of column of their rows
  * have: sites (helseforetak) or regions (region) per study.
  */
@@ -348,7 +388,7 @@ static int compute_spread(const nk_host *host, nk_call *call, const char *of)
     nks_rows sites;
     int rc;
 
-    rc = select_sites(host, call, &sites);
+    rc = select_study_sites(host, call, &sites);
     if (rc == 0)
         rc = nks_spread(host, call, &sites, "studie_id", of, &res);
     if (rc == 0)
@@ -357,7 +397,8 @@ static int compute_spread(const nk_host *host, nk_call *call, const char *of)
     return rc;
 }
 
-/* oppdragsstudier_steder: studies by their number of sites. */
+/* oppdragsstudier_steder: studies by their number of sites (in a
+ * regional build, all sites of the studies the region takes part in). */
 static int compute_steder(const nk_host *host, nk_call *call)
 {
     return compute_spread(host, call, "helseforetak");
@@ -365,8 +406,8 @@ static int compute_steder(const nk_host *host, nk_call *call)
 
 /*
  * oppdragsstudier_regioner: studies by the number of health regions
- * they have sites in. A regional build sees only that region's sites,
- * so there every study is in one region.
+ * they have sites in; in a regional build, the studies with a site in
+ * the region, by all their regions.
  */
 static int compute_regioner(const nk_host *host, nk_call *call)
 {

@@ -72,6 +72,18 @@ for bad in "alle regionene" "hver region" "de én" "minst to regioner"; do
 done
 grep -q 'Helse Vest' "$work/vest.regioner" ||
     fail "Helse Vest: the region is not named in its section"
+# Last year's numbers are national: a region is not compared with them.
+grep -oE "(mot|enn i|opp fra|ned fra)[^.<]{0,40} 2024" \
+    "$work/vest/nokkeltall-2025.xml" > "$work/vest.compared" &&
+    fail "Helse Vest compared with the country: $(cat "$work/vest.compared")"
+grep -q "Regionale forskningsmidler i 2025 for Helse Vest," \
+    "$work/vest/nokkeltall-2025.xml" ||
+    fail "Helse Vest: the HRCS captions speak of all regions"
+# How far the region's commissioned studies spread counts their sites in
+# other regions too: not every study is in one region alone.
+grep -q "(100 prosent) studiesteder i bare én region" \
+    "$work/vest/nokkeltall-2025.xml" &&
+    fail "Helse Vest: every study counted in one region"
 
 # An editor turns the PhD line chart into bars in the script alone; the
 # same binary builds the changed report.
