@@ -398,25 +398,83 @@ static int is_value(const char *const *values, const char *s)
     return 0;
 }
 
-/* Returns s with its no-break spaces (U+00A0, U+202F) made plain.
- * Caller frees. */
-static char *plain_spaces(const char *s)
+/* Returns 1 for a character that shows as a space or as nothing but is
+ * not a plain space: U+00A0, U+2009, U+200B, U+FEFF and their kind. */
+static int is_odd_space(gunichar ch)
 {
-    char *out = xmalloc(strlen(s) + 1), *o = out;
+    GUnicodeType type = g_unichar_type(ch);
 
-    while (*s) {
-        if (strncmp(s, "\xc2\xa0", 2) == 0)
-            s += 2;
-        else if (strncmp(s, "\xe2\x80\xaf", 3) == 0)
-            s += 3;
-        else {
-            *o++ = *s++;
-            continue;
-        }
-        *o++ = ' ';
+    return ch != ' ' && (type == G_UNICODE_SPACE_SEPARATOR ||
+                         type == G_UNICODE_FORMAT);
+}
+
+/* Returns the first odd space of s (see is_odd_space), or 0. */
+static gunichar first_odd_space(const char *s)
+{
+    for (; *s; s = g_utf8_next_char(s)) {
+        if (is_odd_space(g_utf8_get_char(s)))
+            return g_utf8_get_char(s);
     }
-    *o = '\0';
-    return out;
+    return 0;
+}
+
+/*
+ * Returns s in the loose form that finds a value written another way:
+ * odd spaces plain or gone, runs of spaces single and none at the ends,
+ * no letter case and no accents, and the Norwegian letters as an
+ * English keyboard writes them (æ ae, ø o, å a). Caller frees.
+ */
+static char *loose(const char *s)
+{
+    GString *out = g_string_new(NULL);
+    gchar *decomposed, *folded;
+
+    for (; *s; s = g_utf8_next_char(s)) {
+        gunichar ch = g_utf8_get_char(s);
+
+        if (is_odd_space(ch) && g_unichar_type(ch) == G_UNICODE_FORMAT)
+            continue;
+        if (is_odd_space(ch) || ch == ' ')
+            ch = ' ';
+        if (ch == ' ' && (out->len == 0 || out->str[out->len - 1] == ' '))
+            continue;
+        if (ch == 0xE6 || ch == 0xC6)               /* æ Æ */
+            g_string_append(out, "ae");
+        else if (ch == 0xF8 || ch == 0xD8)          /* ø Ø */
+            g_string_append_c(out, 'o');
+        else
+            g_string_append_unichar(out, ch);
+    }
+    if (out->len > 0 && out->str[out->len - 1] == ' ')
+        g_string_truncate(out, out->len - 1);
+
+    decomposed = g_utf8_normalize(out->str, -1, G_NORMALIZE_NFKD);
+    g_string_truncate(out, 0);
+    for (const char *p = decomposed; p && *p; p = g_utf8_next_char(p)) {
+        if (g_unichar_type(g_utf8_get_char(p)) != G_UNICODE_NON_SPACING_MARK)
+            g_string_append_unichar(out, g_utf8_get_char(p));
+    }
+    g_free(decomposed);
+    folded = g_utf8_casefold(out->str, -1);
+    g_string_free(out, TRUE);
+    return folded;
+}
+
+/* Returns the value that s is in loose form (see loose), or NULL. */
+static const char *loose_value(const char *const *values, const char *s)
+{
+    char *want = loose(s);
+    const char *found = NULL;
+
+    for (; *values && !found; values++) {
+        char *have = loose(*values);
+
+        if (strcmp(have, want) == 0)
+            found = *values;
+        g_free(have);
+    }
+    g_free(want);
+    return found;
 }
 
 /* The most values an error lists. */
@@ -424,25 +482,36 @@ static char *plain_spaces(const char *s)
 
 /*
  * Fails unless the text s of field (0-based) is one of its column's
- * values. A text that is a value but for its no-break spaces is told
- * so, since the two look the same.
+ * values. A text that is a value but for a character that looks like a
+ * space or like nothing is told so, since the two look the same; one
+ * that is a value but for case, accents or spacing gets that value as
+ * its hint.
  */
 static int check_value(csvin_ctx *c, size_t field, const char *s)
 {
     const char *const *values = c->schema->cols[c->map[field]].values;
-    char *plain, *hint, *advice;
+    const char *near;
+    char *hint, *advice;
+    gunichar odd;
     size_t n = 0;
     GString *list;
     int rc;
 
     if (!values || is_value(values, s))
         return 0;
-    plain = plain_spaces(s);
-    rc = is_value(values, plain);
-    free(plain);
-    if (rc)
-        return cell_error(c, field, s, "holds a no-break space", "the "
-                          "schema's value has a plain space there");
+    near = loose_value(values, s);
+    odd = first_odd_space(s);
+    if (near && odd) {
+        char *what = err_fmt("holds the character U+%04X, which looks like "
+                             "a space or like nothing", (unsigned)odd);
+
+        advice = err_fmt("written with plain spaces only, it is the "
+                         "schema's value \"%s\"", near);
+        rc = cell_error(c, field, s, what, advice);
+        free(advice);
+        free(what);
+        return rc;
+    }
     while (values[n])
         n++;
     list = g_string_new(NULL);
@@ -451,7 +520,8 @@ static int check_value(csvin_ctx *c, size_t field, const char *s)
                                i + 1 == n ? " or " : ", ", values[i]);
     if (n > LISTED_VALUES)
         g_string_append_printf(list, " and %zu more", n - LISTED_VALUES);
-    hint = check_hint(s, values, n);
+    hint = near ? err_fmt(" (did you mean \"%s\"?)", near) :
+           check_hint(s, values, n);
     advice = err_fmt("the schema allows %s%s", list->str, hint);
     rc = cell_error(c, field, s, "is not one of the column's values",
                     advice);

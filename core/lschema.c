@@ -242,6 +242,68 @@ static int read_bound(lua_State *L, const char *field, int *has, double *v)
     return ok ? 0 : -1;
 }
 
+/* Returns what is wrong with s (len bytes, or NULL when not a text) as
+ * the next of the values before it, or NULL. */
+static const char *value_fault(const char *s, size_t len,
+                               const char *const *before, int nbefore)
+{
+    if (!s)
+        return "must be a list of texts";
+    if (len == 0)
+        return "must not hold an empty text (an empty cell is missing)";
+    if (strchr(" \t", s[0]) || strchr(" \t", s[len - 1]))
+        return "must not hold a text with spaces at its ends (cells lose "
+               "them)";
+    for (int k = 0; k < nbefore; k++) {
+        if (strcmp(before[k], s) == 0)
+            return "must not hold the same text twice";
+    }
+    return NULL;
+}
+
+/*
+ * Returns the values list on top of the stack as a NULL-ended array of
+ * its texts (anchored in it; caller frees the array), or NULL and sets
+ * *why. A value no cell can hold is refused, since the column would
+ * then refuse every cell that means it.
+ */
+static const char **read_values(lua_State *L, const char **why)
+{
+    int n = lua_istable(L, -1) ? (int)lua_rawlen(L, -1) : 0;
+    const char **values;
+    size_t keys = 0;
+
+    if (n > 0) {
+        lua_pushnil(L);
+        while (lua_next(L, -2) != 0) {
+            lua_pop(L, 1);
+            keys++;
+        }
+    }
+    if (n == 0 || keys != (size_t)n) {
+        *why = "must be a list of texts";
+        return NULL;
+    }
+    values = xcalloc((size_t)n + 1, sizeof *values);
+    *why = NULL;
+    for (int v = 0; v < n && !*why; v++) {
+        size_t len = 0;
+        const char *s;
+
+        lua_rawgeti(L, -1, v + 1);
+        s = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len)
+                                           : NULL;
+        lua_pop(L, 1);
+        *why = value_fault(s, len, values, v);
+        values[v] = s;
+    }
+    if (*why) {
+        free(values);
+        return NULL;
+    }
+    return values;
+}
+
 /*
  * Reads the fields of column i's entry, on top of the stack, beyond its
  * name and type into col: values (a list of texts) and unique (a
@@ -253,7 +315,7 @@ static int read_column_options(lua_State *L, const schema_src *src,
                                char **err)
 {
     const char **values;
-    int n;
+    const char *why;
 
     if (check_column_fields(L, src, name, i, col, err) != 0)
         return -1;
@@ -279,22 +341,11 @@ static int read_column_options(lua_State *L, const schema_src *src,
         lua_pop(L, 1);
         return 0;
     }
-    n = lua_istable(L, -1) ? (int)lua_rawlen(L, -1) : 0;
-    values = xcalloc((size_t)n + 1, sizeof *values);
-    for (int v = 1; v <= n; v++) {
-        lua_rawgeti(L, -1, v);
-        values[v - 1] = lua_type(L, -1) == LUA_TSTRING &&
-                        lua_rawlen(L, -1) > 0 ? lua_tostring(L, -1) : NULL;
-        lua_pop(L, 1);
-        if (!values[v - 1])
-            n = 0;
-    }
+    values = read_values(L, &why);
     lua_pop(L, 1);
-    if (n == 0) {
-        free(values);
-        return fail_at(src, name, NULL, i, err, "column %d: values must "
-                       "be a list of texts, none of them empty", i);
-    }
+    if (!values)
+        return fail_at(src, name, NULL, i, err, "column %d: values %s", i,
+                       why);
     col->values = values;
     return 0;
 }

@@ -643,8 +643,9 @@ static void test_large_unique(void)
 }
 
 /* A column with values takes those and empty cells; anything else is
- * an error that lists them, with a likely one or the no-break space
- * that hides in a text that looks right. */
+ * an error that lists them, with a likely one (also one that differs in
+ * case and spacing only) or the no-break space that hides in a text
+ * that looks right. */
 static void test_values(void)
 {
     static const char *const regions[] = {"Helse Vest", "Helse Nord",
@@ -674,9 +675,17 @@ static void test_values(void)
     read_bad(path, &schema, want);
 
     put_text(path, "wb", "region;antall\nHelse\xe2\x80\xafNord;1\n");
-    snprintf(want, sizeof want, "%s:2:1: \"Helse\xe2\x80\xafNord\" holds a "
-             "no-break space (column \"region\", text): the schema's value "
-             "has a plain space there", path);
+    snprintf(want, sizeof want, "%s:2:1: \"Helse\xe2\x80\xafNord\" holds the "
+             "character U+202F, which looks like a space or like nothing "
+             "(column \"region\", text): written with plain spaces only, it "
+             "is the schema's value \"Helse Nord\"", path);
+    read_bad(path, &schema, want);
+
+    put_text(path, "wb", "region;antall\nhelse  VEST;1\n");
+    snprintf(want, sizeof want, "%s:2:1: \"helse  VEST\" is not one of the "
+             "column's values (column \"region\", text): the schema "
+             "allows \"Helse Vest\" or \"Helse Nord\" (did you mean "
+             "\"Helse Vest\"?)", path);
     read_bad(path, &schema, want);
     unlink(path);
 }

@@ -1,0 +1,10 @@
+return {
+    tall = {
+        file = "tall.csv",
+        source = "test",
+        columns = {
+            { "navn", "text", values = { "a", "b", x = "c" } },
+            { "n", "int" },
+        },
+    },
+}
