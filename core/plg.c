@@ -556,7 +556,10 @@ static const tbl *input(nk_call *call, const char *table, const char *col)
     }
     t = data_table(call->host->data, table, &err);
     if (!t) {
-        call->shared = !call->err;
+        /* Only a first error: a later read of the same bad file must not
+         * take back that the message is the file's. */
+        if (!call->err)
+            call->shared = 1;
         call_error(call, err);
     }
     return t;
