@@ -70,4 +70,13 @@ sed -i '3s/^\([^;]*;[^;]*;[^;]*;\)1;/\1x2;/' \
 (cd "$work/r" && "$nokkel" check scripts/report.lua) 2> "$work/cell"
 has cell 'nokkel: data/2025/innovasjonsprosjekter.csv:3:4: "x2" is not 1, x, 0 or empty (column "partner_hf_egen_region", flag)'
 has cell "nokkel: check: 1 error, 0 warnings"
+
+# A bad fact that four indicators read, some of them twice, is one error
+# too, told as the file's and not as an indicator's.
+cp "$src/data/2025/innovasjonsprosjekter.csv" "$work/r/data/2025/"
+sed -i '2s/,5400000000,/,-5,/' "$work/r/data/2025/fakta.csv"
+(cd "$work/r" && "$nokkel" check scripts/report.lua) 2> "$work/fact"
+has fact 'nokkel: data/2025/fakta.csv:2:3: "-5" is less than 0, the least the schema allows (column "verdi", int)'
+[ "$(grep -c 'fakta\.csv' "$work/fact")" -eq 1 ] ||
+    fail "the bad fact is told more than once: $(cat "$work/fact")"
 exit $failed
