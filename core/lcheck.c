@@ -292,6 +292,21 @@ static int chart_columns(lua_State *L, lhost *h, int t, int c, int data,
  * the build goes on. Returns 0 when the figure must be left out: its
  * data is a stub or lacks a column it binds.
  */
+/* Returns 1 when the data table at d has no rows while stand-in
+ * results were given: a script made it from them, most likely, and the
+ * problem behind the stand-in is told instead. */
+static int empty_from_stub(lua_State *L, lhost *h, int d)
+{
+    int empty;
+
+    if (h->stubs == 0 || !lua_istable(L, d))
+        return 0;
+    lua_getfield(L, d, "rows");
+    empty = lua_isinteger(L, -1) && lua_tointeger(L, -1) == 0;
+    lua_pop(L, 1);
+    return empty;
+}
+
 static int check_figure(lua_State *L, lhost *h, int t)
 {
     const char *id = field_str(L, t, "id");
@@ -311,7 +326,7 @@ static int check_figure(lua_State *L, lhost *h, int t)
     }
     if (lua_getfield(L, t, "chart") == LUA_TTABLE &&
         lua_getfield(L, top + 1, "data") == LUA_TTABLE)
-        ok = !lhost_is_stub(L, top + 2) &&
+        ok = !lhost_is_stub(L, top + 2) && !empty_from_stub(L, h, top + 2) &&
              chart_columns(L, h, t, top + 1, top + 2, what);
     lua_settop(L, top);
     free(what);
@@ -329,7 +344,7 @@ static int check_table(lua_State *L, lhost *h, int t)
 
     lua_getfield(L, t, "data");
     data = lua_gettop(L);
-    if (lhost_is_stub(L, data))
+    if (lhost_is_stub(L, data) || empty_from_stub(L, h, data))
         ok = 0;
     lua_getfield(L, t, "columns");
     cols = lua_gettop(L);

@@ -82,4 +82,14 @@ has fact 'nokkel: data/2025/fakta.csv:2:3: "-5" is less than 0, the least the sc
 # The list the innovation chapter makes from a stand-in result is empty;
 # that follow-on is not told.
 has fact "nokkel: check: 1 error, 0 warnings"
+
+# A misspelt region in the commissioned studies: one error, not a second
+# one for a chart a script made from the stand-in results.
+cp "$src/data/2025/fakta.csv" "$work/r/data/2025/"
+sed -i '2s/Helse Midt-Norge/Helse Midt-Noreg/' \
+    "$work/r/data/2025/oppdragsstudier.csv"
+(cd "$work/r" && "$nokkel" check scripts/report.lua) 2> "$work/studies"
+grep -q '^nokkel: data/2025/oppdragsstudier\.csv:2:2: "Helse Midt-Noreg" is not one of' \
+    "$work/studies" || fail "studies: $(cat "$work/studies")"
+has studies "nokkel: check: 1 error, 0 warnings"
 exit $failed
