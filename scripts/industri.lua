@@ -97,6 +97,13 @@ local f_minst = alternativ("f_minst", forskning, forskning.values.minste_nr)
 local regioner_tekst = regioner.values.antall_4 and t.oppdrag_regioner
                        or t.oppdrag_regioner_kort
 
+-- In a build for one region, Figures 32 and 33 count the region's
+-- studies with their sites in other regions too, unlike the text before
+-- them; their captions say so.
+local function alle_steder(tekst)
+    return params.region and t.alle_steder() .. " " .. tekst or tekst
+end
+
 return chapter {
     id = "industri",
     title = "Samarbeid med industri og næringsliv",
@@ -224,8 +231,8 @@ return chapter {
             value_labels = true,
             unit = "Antall studier",
         },
-        caption = steder.values.laveste_flere and t.oppdrag_steder(steder)
-            or t.oppdrag_steder_ett(steder),
+        caption = alle_steder(steder.values.laveste_flere
+            and t.oppdrag_steder(steder) or t.oppdrag_steder_ett(steder)),
         alt = t.oppdrag_steder_alt(steder),
     },
 
@@ -240,7 +247,7 @@ return chapter {
             value_labels = true,
             unit = "Antall studier",
         },
-        caption = regioner_tekst(regioner),
+        caption = alle_steder(regioner_tekst(regioner)),
         alt = t.oppdrag_regioner_alt(regioner),
     },
 }

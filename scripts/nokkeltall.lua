@@ -15,6 +15,11 @@ local tall = forskning.nokkeltall()
 local omtrent = { omtrent = tall.values.midler_avvik < 0 and "nesten"
                   or tall.values.midler_avvik > 0 and "drøyt" or "" }
 
+-- A report for one region says which numbers are the region's own and
+-- which exist for the whole country only.
+local region_merknad = params.region
+    and " " .. t.region_merknad { region = params.region } or ""
+
 return chapter {
     id = "nokkeltall",
     title = "Nasjonale nøkkeltall",
@@ -30,7 +35,7 @@ return chapter {
         id = "datagrunnlag",
         title = "Datagrunnlag for denne rapporten",
 
-        para(t.erapport(tall, omtrent)),
+        para(t.erapport(tall, omtrent), region_merknad),
         para(t.malesystem()),
         para(t.andre_kilder()),
         list {
