@@ -79,6 +79,11 @@ grep -oE "(mot|enn i|opp fra|ned fra)[^.<]{0,40} 2024" \
 grep -q "Regionale forskningsmidler i 2025 for Helse Vest," \
     "$work/vest/nokkeltall-2025.xml" ||
     fail "Helse Vest: the HRCS captions speak of all regions"
+grep -q "Denne utgaven gjelder Helse Vest\." "$work/vest/nokkeltall-2025.xml" ||
+    fail "Helse Vest: the report does not say which numbers are national"
+grep -q "telles her med alle studiestedene sine" \
+    "$work/vest/nokkeltall-2025.xml" ||
+    fail "Helse Vest: Figures 32-33 do not say they count all sites"
 # How far the region's commissioned studies spread counts their sites in
 # other regions too: not every study is in one region alone.
 grep -q "(100 prosent) studiesteder i bare én region" \
