@@ -287,11 +287,6 @@ static int chart_columns(lua_State *L, lhost *h, int t, int c, int data,
     return ok;
 }
 
-/*
- * Checks a figure at t. Records a missing alt text and patches it, so
- * the build goes on. Returns 0 when the figure must be left out: its
- * data is a stub or lacks a column it binds.
- */
 /* Returns 1 when the data table at d has no rows while stand-in
  * results were given: a script made it from them, most likely, and the
  * problem behind the stand-in is told instead. */
@@ -307,6 +302,12 @@ static int empty_from_stub(lua_State *L, lhost *h, int d)
     return empty;
 }
 
+/*
+ * Checks a figure at t. Records a missing alt text and patches it, so
+ * the build goes on. Returns 0 when the figure must be left out: its
+ * data is a stub, is made from stand-in results, or lacks a column it
+ * binds.
+ */
 static int check_figure(lua_State *L, lhost *h, int t)
 {
     const char *id = field_str(L, t, "id");
