@@ -212,11 +212,13 @@ return chapter {
             stacked = true,
             value_labels = true,
             unit = "Antall studier",
-            height = 440,
+            height = math.min(440, 120 + 20 * foretak.rows),
         },
-        caption = t.oppdrag_foretak(foretak, {
+        caption = (params.region and t.oppdrag_foretak_region
+                   or t.oppdrag_foretak)(foretak, {
             storst = foretak.columns.gruppe[1] }),
-        alt = t.oppdrag_foretak_alt(foretak, {
+        alt = (params.region and t.oppdrag_foretak_alt_region
+               or t.oppdrag_foretak_alt)(foretak, {
             storst = foretak.columns.gruppe[1],
             minst = foretak.columns.gruppe[foretak.rows] }),
     },
