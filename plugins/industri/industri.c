@@ -351,31 +351,28 @@ static int select_study_sites(const nk_host *host, nk_call *call,
     const int *code;
     unsigned char *in_region;
     long nids;
-    nks_rows here;
-    int rc;
 
-    memset(sites, 0, sizeof *sites);
-    rc = select_sites(host, call, &here);
-    if (rc == 0)
-        rc = nks_rows_select(host, call, here.table, NULL, sites);
-    code = rc == 0 ? host->text_codes(call, here.table, "studie_id", NULL,
-                                      &nids) : NULL;
-    in_region = code ? calloc((size_t)nids + 1, 1) : NULL;
-    if (rc == 0 && !in_region)
-        rc = code ? host->fail(call, NULL, -1, "out of memory") : -1;
-    for (long r = 0; rc == 0 && r < here.n; r++) {
-        if (here.on[r] && code[r] >= 0)
+    if (select_sites(host, call, sites) != 0)
+        return -1;
+    if (sites->count == sites->n)           /* every site is on already */
+        return 0;
+    code = host->text_codes(call, sites->table, "studie_id", NULL, &nids);
+    if (!code)
+        return -1;
+    in_region = calloc((size_t)nids + 1, 1);
+    if (!in_region)
+        return host->fail(call, NULL, -1, "out of memory");
+    for (long r = 0; r < sites->n; r++) {
+        if (sites->on[r] && code[r] >= 0)
             in_region[code[r]] = 1;
     }
-    if (rc == 0)
-        sites->count = 0;
-    for (long r = 0; rc == 0 && r < sites->n; r++) {
+    sites->count = 0;
+    for (long r = 0; r < sites->n; r++) {
         sites->on[r] = code[r] >= 0 && in_region[code[r]];
         sites->count += sites->on[r];
     }
     free(in_region);
-    nks_rows_free(&here);
-    return rc;
+    return 0;
 }
 
 /*
